@@ -1,0 +1,234 @@
+//! One error type for every backend call, built from the shapes Backstage answers
+//! with (see `shared/backstage-api.md`), with a message a user can read.
+
+use serde_json::Value;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiErrorKind {
+    /// The request never got an answer: backend down, wrong URL, or CORS refused.
+    Unreachable,
+    /// 401: the token is missing, expired or rejected.
+    Unauthorized,
+    /// Any other non-2xx answer.
+    Status(u16),
+    /// A 2xx answer whose body is not the JSON we expected.
+    BadBody,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiError {
+    pub kind: ApiErrorKind,
+    /// Backstage's error name (`NotFoundError`, `InputError`, …) when it sent one.
+    pub name: Option<String>,
+    /// What the backend (or the browser) said, already trimmed for display.
+    pub detail: String,
+    pub url: String,
+}
+
+impl ApiError {
+    pub fn unreachable(url: &str, cause: &str) -> Self {
+        Self { kind: ApiErrorKind::Unreachable, name: None, detail: cause.to_string(), url: url.to_string() }
+    }
+
+    pub fn bad_body(url: &str, cause: &str) -> Self {
+        Self { kind: ApiErrorKind::BadBody, name: None, detail: cause.to_string(), url: url.to_string() }
+    }
+
+    /// Builds the error for a non-2xx answer from its status and body text.
+    pub fn from_status(status: u16, body: &str, url: &str) -> Self {
+        let (name, detail) = parse_error_body(body);
+        let kind = if status == 401 { ApiErrorKind::Unauthorized } else { ApiErrorKind::Status(status) };
+        Self { kind, name, detail: detail.unwrap_or_default(), url: url.to_string() }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self.kind {
+            ApiErrorKind::Unauthorized => Some(401),
+            ApiErrorKind::Status(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    /// A sentence for the page: what happened, in the user's words, then the
+    /// backend's own detail.
+    pub fn user_message(&self) -> String {
+        let what = match &self.kind {
+            ApiErrorKind::Unreachable => format!(
+                "Could not reach the Backstage backend at {}. Either it is down or not reachable from this browser, or its CORS settings (backend.cors.origin) do not allow this portal's origin.",
+                origin_of(&self.url)
+            ),
+            ApiErrorKind::Unauthorized => "The backend did not accept your sign-in (401). Your session may have expired; sign in again.".to_string(),
+            ApiErrorKind::Status(404) => "The backend has no such item (404).".to_string(),
+            ApiErrorKind::Status(403) => "You are not allowed to see this (403).".to_string(),
+            ApiErrorKind::Status(400) => "The backend rejected the request as invalid (400).".to_string(),
+            ApiErrorKind::Status(409) => "The backend reports a conflict (409).".to_string(),
+            ApiErrorKind::Status(413) => "The request was too large for the backend (413).".to_string(),
+            ApiErrorKind::Status(s) if *s >= 500 => format!("The backend failed while answering ({s}). Try again in a moment."),
+            ApiErrorKind::Status(s) => format!("The backend answered with an unexpected status ({s})."),
+            ApiErrorKind::BadBody => "The backend sent an answer this portal could not read.".to_string(),
+        };
+        if self.detail.is_empty() {
+            what
+        } else {
+            format!("{what} Details: {}", self.detail)
+        }
+    }
+
+    /// Whether trying the same call again can help.
+    pub fn is_retryable(&self) -> bool {
+        match self.kind {
+            ApiErrorKind::Unreachable | ApiErrorKind::BadBody => true,
+            ApiErrorKind::Status(s) => s >= 500 || s == 408 || s == 429,
+            ApiErrorKind::Unauthorized => false,
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.user_message())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// `http://host:port/api/x?y` → `http://host:port`.
+pub fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
+    match url[after_scheme..].find('/') {
+        Some(i) => &url[..after_scheme + i],
+        None => url,
+    }
+}
+
+const MAX_DETAIL: usize = 300;
+
+/// Reads Backstage's error bodies: `{error:{name,message}}`, the scaffolder's
+/// `{errors:[{message|stack}]}`, a bare `{message}`, plain text, or nothing.
+pub fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
+    let body = body.trim();
+    if body.is_empty() {
+        return (None, None);
+    }
+    match serde_json::from_str::<Value>(body) {
+        Ok(v) => {
+            if let Some(err) = v.get("error") {
+                let name = err.get("name").and_then(Value::as_str).map(str::to_string);
+                let msg = err.get("message").and_then(Value::as_str).map(clip);
+                if name.is_some() || msg.is_some() {
+                    return (name, msg);
+                }
+                if let Some(s) = err.as_str() {
+                    return (None, Some(clip(s)));
+                }
+            }
+            if let Some(list) = v.get("errors").and_then(Value::as_array) {
+                let msgs: Vec<String> = list
+                    .iter()
+                    .filter_map(|e| {
+                        e.as_str()
+                            .map(str::to_string)
+                            .or_else(|| e.get("message").and_then(Value::as_str).map(|m| match e.get("property").and_then(Value::as_str) {
+                                Some(p) if !p.is_empty() => format!("{p} {m}"),
+                                _ => m.to_string(),
+                            }))
+                            .or_else(|| e.get("stack").and_then(Value::as_str).map(str::to_string))
+                    })
+                    .collect();
+                if !msgs.is_empty() {
+                    return (Some("ValidationError".into()), Some(clip(&msgs.join("; "))));
+                }
+            }
+            if let Some(m) = v.get("message").and_then(Value::as_str) {
+                return (v.get("name").and_then(Value::as_str).map(str::to_string), Some(clip(m)));
+            }
+            (None, None)
+        }
+        // An HTML error page from a proxy says nothing useful in a sentence.
+        Err(_) if body.starts_with('<') => (None, None),
+        Err(_) => (None, Some(clip(body))),
+    }
+}
+
+fn clip(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() <= MAX_DETAIL {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX_DETAIL).collect();
+        out.push('…');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_backstage_error_body() {
+        let body = r#"{"error":{"name":"NotFoundError","message":"No entity named 'x' found, with kind 'component' in namespace 'default'"},"request":{"method":"GET","url":"/entities/by-name/component/default/x"},"response":{"statusCode":404}}"#;
+        let e = ApiError::from_status(404, body, "http://127.0.0.1:7007/api/catalog/entities/by-name/component/default/x");
+        assert_eq!(e.name.as_deref(), Some("NotFoundError"));
+        assert!(e.is_not_found());
+        assert!(e.user_message().contains("404"));
+        assert!(e.user_message().contains("No entity named 'x'"));
+        assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn unauthorized_is_its_own_kind() {
+        let body = r#"{"error":{"name":"AuthenticationError","message":"Missing credentials"}}"#;
+        let e = ApiError::from_status(401, body, "http://b/api/catalog/entities");
+        assert_eq!(e.kind, ApiErrorKind::Unauthorized);
+        assert!(e.user_message().contains("sign in again"));
+        assert!(e.user_message().contains("Missing credentials"));
+    }
+
+    #[test]
+    fn scaffolder_validation_errors_are_joined() {
+        let body = r#"{"errors":[{"property":"instance.name","message":"does not match pattern"},{"message":"requires property \"owner\""}]}"#;
+        let (name, msg) = parse_error_body(body);
+        assert_eq!(name.as_deref(), Some("ValidationError"));
+        assert_eq!(msg.as_deref(), Some("instance.name does not match pattern; requires property \"owner\""));
+    }
+
+    #[test]
+    fn empty_text_and_html_bodies() {
+        assert_eq!(parse_error_body(""), (None, None));
+        assert_eq!(parse_error_body("<html><body>Bad Gateway</body></html>"), (None, None));
+        assert_eq!(parse_error_body("upstream timed out"), (None, Some("upstream timed out".into())));
+        let e = ApiError::from_status(404, "", "http://b/api/x");
+        assert_eq!(e.user_message(), "The backend has no such item (404).");
+        let e = ApiError::from_status(502, "<html>", "http://b/api/x");
+        assert!(e.is_retryable());
+        assert!(e.user_message().contains("502"));
+    }
+
+    #[test]
+    fn long_details_are_clipped() {
+        let long = "x".repeat(1000);
+        let (_, msg) = parse_error_body(&long);
+        assert_eq!(msg.unwrap().chars().count(), MAX_DETAIL + 1);
+    }
+
+    #[test]
+    fn unreachable_names_the_backend_and_cors() {
+        let e = ApiError::unreachable("http://127.0.0.1:7999/api/auth/guest/refresh", "TypeError: Failed to fetch");
+        let m = e.user_message();
+        assert!(m.contains("http://127.0.0.1:7999"), "{m}");
+        assert!(m.contains("CORS"));
+        assert!(e.is_retryable());
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(origin_of("http://a:1/api/x"), "http://a:1");
+        assert_eq!(origin_of("https://a"), "https://a");
+    }
+}

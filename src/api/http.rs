@@ -1,0 +1,137 @@
+//! The browser side of HTTP: `fetch` with a timeout, and a streaming reader for
+//! server-sent events. Everything above this speaks `ApiError`.
+
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, ReadableStreamDefaultReader, Request, RequestCredentials, RequestInit, Response};
+
+use super::error::ApiError;
+use super::sse::{SseEvent, SseParser};
+
+/// How long a plain call may take before the portal says the backend is too slow.
+pub const TIMEOUT_MS: i32 = 30_000;
+
+pub struct RawRequest<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub body: Option<&'a str>,
+    pub bearer: Option<&'a str>,
+    /// Send cookies (auth refresh needs the provider's session cookie).
+    pub with_credentials: bool,
+    pub headers: &'a [(&'a str, &'a str)],
+}
+
+pub struct RawResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser gave no reason".to_string())
+}
+
+fn build_request(r: &RawRequest<'_>, signal: Option<&web_sys::AbortSignal>) -> Result<Request, ApiError> {
+    let init = RequestInit::new();
+    init.set_method(r.method);
+    let headers = Headers::new().map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))?;
+    for (k, v) in r.headers {
+        let _ = headers.set(k, v);
+    }
+    if let Some(body) = r.body {
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_body(&JsValue::from_str(body));
+    }
+    if let Some(token) = r.bearer {
+        let _ = headers.set("Authorization", &format!("Bearer {token}"));
+    }
+    init.set_headers(&headers);
+    if r.with_credentials {
+        init.set_credentials(RequestCredentials::Include);
+    }
+    if let Some(signal) = signal {
+        init.set_signal(Some(signal));
+    }
+    Request::new_with_str_and_init(r.url, &init).map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))
+}
+
+/// Sends one request and reads the whole body as text.
+pub async fn send(r: RawRequest<'_>) -> Result<RawResponse, ApiError> {
+    let window = web_sys::window().ok_or_else(|| ApiError::unreachable(r.url, "no browser window"))?;
+    let controller = AbortController::new().ok();
+    let request = build_request(&r, controller.as_ref().map(|c| c.signal()).as_ref())?;
+
+    // Abort a call that hangs, so the page can say so instead of spinning forever.
+    let abort = controller.clone().map(|c| Closure::once(move || c.abort()));
+    let timer = abort.as_ref().and_then(|cb| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), TIMEOUT_MS)
+            .ok()
+    });
+    let result = async {
+        let resp: Response = JsFuture::from(window.fetch_with_request(&request))
+            .await
+            .map_err(|e| fetch_error(r.url, &e))?
+            .unchecked_into();
+        let text = resp.text().map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))?;
+        let text = JsFuture::from(text).await.map_err(|e| fetch_error(r.url, &e))?;
+        Ok(RawResponse { status: resp.status(), body: text.as_string().unwrap_or_default() })
+    }
+    .await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    drop(abort);
+    result
+}
+
+fn fetch_error(url: &str, e: &JsValue) -> ApiError {
+    let is_abort = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name() == "AbortError")
+        .unwrap_or(false);
+    if is_abort {
+        ApiError::unreachable(url, &format!("no answer within {} seconds", TIMEOUT_MS / 1000))
+    } else {
+        ApiError::unreachable(url, &js_message(e))
+    }
+}
+
+/// Opens a `text/event-stream` with `fetch` and calls `on_event` for each event
+/// until the stream ends. Returns the HTTP status if it was not 2xx.
+pub async fn stream_events(r: RawRequest<'_>, mut on_event: impl FnMut(SseEvent)) -> Result<(), ApiError> {
+    let window = web_sys::window().ok_or_else(|| ApiError::unreachable(r.url, "no browser window"))?;
+    let request = build_request(&r, None)?;
+    let resp: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|e| fetch_error(r.url, &e))?
+        .unchecked_into();
+    if !resp.ok() {
+        let body = match resp.text() {
+            Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        return Err(ApiError::from_status(resp.status(), &body, r.url));
+    }
+    let body = resp.body().ok_or_else(|| ApiError::bad_body(r.url, "the stream had no body"))?;
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut parser = SseParser::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| ApiError::unreachable(r.url, &format!("the stream was cut: {}", js_message(&e))))?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+        if done {
+            return Ok(());
+        }
+        if let Ok(value) = Reflect::get(&chunk, &JsValue::from_str("value")) {
+            let bytes = Uint8Array::new(&value).to_vec();
+            for event in parser.push(&bytes) {
+                on_event(event);
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Backstage wire types, all in one place.
+//!
+//! Entities are kept as raw JSON behind typed accessors: catalog data can be
+//! malformed or hostile, and one odd field must not make a whole page unreadable.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::model::entity_ref::EntityRef;
+
+/// A catalog entity (`apiVersion`, `kind`, `metadata`, `spec`, `relations`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct Entity(pub Value);
+
+impl Entity {
+    fn str_at(&self, pointer: &str) -> Option<&str> {
+        self.0.pointer(pointer).and_then(Value::as_str)
+    }
+    pub fn kind(&self) -> &str {
+        self.str_at("/kind").unwrap_or("")
+    }
+    pub fn name(&self) -> &str {
+        self.str_at("/metadata/name").unwrap_or("")
+    }
+    pub fn namespace(&self) -> &str {
+        self.str_at("/metadata/namespace").unwrap_or("default")
+    }
+    pub fn title(&self) -> Option<&str> {
+        self.str_at("/metadata/title").filter(|t| !t.trim().is_empty())
+    }
+    /// Title if set, else name: what Backstage shows as the entity's label.
+    pub fn display_name(&self) -> &str {
+        self.title().unwrap_or_else(|| self.name())
+    }
+    pub fn description(&self) -> Option<&str> {
+        self.str_at("/metadata/description")
+    }
+    pub fn spec_str(&self, key: &str) -> Option<&str> {
+        self.0.get("spec").and_then(|s| s.get(key)).and_then(Value::as_str)
+    }
+    pub fn annotation(&self, key: &str) -> Option<&str> {
+        self.0.pointer("/metadata/annotations").and_then(|a| a.get(key)).and_then(Value::as_str)
+    }
+    /// Tags that are strings; anything else in the list is skipped.
+    pub fn tags(&self) -> Vec<&str> {
+        self.0
+            .pointer("/metadata/tags")
+            .and_then(Value::as_array)
+            .map(|t| t.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    }
+    pub fn entity_ref(&self) -> EntityRef {
+        EntityRef::new(self.kind(), self.namespace(), self.name())
+    }
+    /// Target refs of the relations of one type (`ownedBy`, `partOf`, …).
+    pub fn relation_targets(&self, relation_type: &str) -> Vec<EntityRef> {
+        self.0
+            .get("relations")
+            .and_then(Value::as_array)
+            .map(|rels| {
+                rels.iter()
+                    .filter(|r| r.get("type").and_then(Value::as_str) == Some(relation_type))
+                    .filter_map(|r| r.get("targetRef").and_then(Value::as_str))
+                    .filter_map(|r| EntityRef::parse(r, None, "default"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    /// The owner as a ref: the `ownedBy` relation, else `spec.owner` read as a group.
+    pub fn owner(&self) -> Option<EntityRef> {
+        self.relation_targets("ownedBy")
+            .into_iter()
+            .next()
+            .or_else(|| self.spec_str("owner").and_then(|o| EntityRef::parse(o, Some("group"), self.namespace())))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct PageInfo {
+    pub next_cursor: Option<String>,
+    pub prev_cursor: Option<String>,
+}
+
+/// `GET /api/catalog/entities/by-query`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityPage {
+    pub items: Vec<Entity>,
+    #[serde(default)]
+    pub total_items: u64,
+    #[serde(default)]
+    pub page_info: PageInfo,
+}
+
+/// `GET /api/auth/{provider}/refresh` and the popup's `authorization_response`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthResponse {
+    #[serde(default)]
+    pub profile: Profile,
+    pub backstage_identity: BackstageIdentity,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    pub email: Option<String>,
+    pub display_name: Option<String>,
+    pub picture: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackstageIdentity {
+    pub token: String,
+    pub expires_in_seconds: Option<f64>,
+    pub identity: Identity,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Identity {
+    pub user_entity_ref: String,
+    #[serde(default)]
+    pub ownership_entity_refs: Vec<String>,
+}
+
+/// One entry of `GET /api/scaffolder/v2/actions`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ScaffolderAction {
+    pub id: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// `GET /api/techdocs/metadata/techdocs/{ns}/{kind}/{name}`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct TechDocsMetadata {
+    pub site_name: Option<String>,
+    pub site_description: Option<String>,
+    pub build_timestamp: Option<f64>,
+}
+
+/// `GET /api/search/query`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResultSet {
+    #[serde(default)]
+    pub results: Vec<SearchResult>,
+    pub number_of_results: Option<u64>,
+    pub next_page_cursor: Option<String>,
+    pub previous_page_cursor: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SearchResult {
+    #[serde(rename = "type")]
+    pub result_type: String,
+    pub document: SearchDocument,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
+pub struct SearchDocument {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub location: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_accessors_survive_odd_data() {
+        let e: Entity = serde_json::from_str(
+            r#"{"kind":"Component","metadata":{"name":"x","title":"  ","tags":["a",3,null,"b"],"annotations":{"k":"v"}},
+               "spec":{"owner":"team-a","type":7},
+               "relations":[{"type":"ownedBy","targetRef":"group:default/team-a"},{"type":"ownedBy"},{"type":"partOf","targetRef":"system:default/s"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(e.display_name(), "x");
+        assert_eq!(e.namespace(), "default");
+        assert_eq!(e.tags(), vec!["a", "b"]);
+        assert_eq!(e.spec_str("type"), None);
+        assert_eq!(e.annotation("k"), Some("v"));
+        assert_eq!(e.owner().unwrap().to_string(), "group:default/team-a");
+        assert_eq!(e.relation_targets("partOf")[0].name, "s");
+
+        let bare: Entity = serde_json::from_str(r#"{"spec":{"owner":"user:bob"},"metadata":{"namespace":"ops"}}"#).unwrap();
+        assert_eq!(bare.name(), "");
+        assert_eq!(bare.owner().unwrap().to_string(), "user:ops/bob");
+    }
+
+    #[test]
+    fn guest_refresh_answer() {
+        let a: AuthResponse = serde_json::from_str(
+            r#"{"profile":{},"backstageIdentity":{"token":"t","expiresInSeconds":3600,"identity":{"type":"user","userEntityRef":"user:default/guest","ownershipEntityRefs":["user:default/guest"]}}}"#,
+        )
+        .unwrap();
+        assert_eq!(a.backstage_identity.identity.user_entity_ref, "user:default/guest");
+        assert_eq!(a.backstage_identity.expires_in_seconds, Some(3600.0));
+    }
+}

@@ -1,0 +1,39 @@
+//! Loading the runtime configuration in the browser.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::config::{parse_config_text, parse_config_value, Config, ConfigError, CONFIG_FILE, EMBEDDED_CONFIG};
+
+/// `window.STAGEDOOR_CONFIG` if an embedding page set it, else `config.json`
+/// beside `index.html` (resolved against the document base, so sub-paths work).
+pub async fn load_config() -> Result<Config, ConfigError> {
+    let window = web_sys::window().ok_or_else(|| ConfigError::file(CONFIG_FILE, "cannot be read: no browser window"))?;
+    let embedded = js_sys::Reflect::get(&window, &"STAGEDOOR_CONFIG".into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    if let Some(v) = embedded {
+        let text = js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|_| ConfigError::file(EMBEDDED_CONFIG, "is not a plain JSON object"))?;
+        return parse_config_value(&value, EMBEDDED_CONFIG);
+    }
+    let url = window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(CONFIG_FILE, &base).ok())
+        .map(|u| u.href())
+        .unwrap_or_else(|| CONFIG_FILE.to_string());
+    let unreadable = |why: String| ConfigError::file(CONFIG_FILE, format!("could not be loaded from {url}: {why}"));
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| unreadable(format!("{e:?}")))?
+        .unchecked_into();
+    if !resp.ok() {
+        return Err(unreadable(format!("the server answered {}", resp.status())));
+    }
+    let text = JsFuture::from(resp.text().map_err(|e| unreadable(format!("{e:?}")))?)
+        .await
+        .map_err(|e| unreadable(format!("{e:?}")))?
+        .as_string()
+        .unwrap_or_default();
+    parse_config_text(&text, CONFIG_FILE)
+}

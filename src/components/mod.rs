@@ -1,0 +1,9 @@
+//! Reusable widgets; pages compose them.
+pub mod entity_link;
+pub mod entity_table;
+pub mod error_panel;
+pub mod loading;
+pub mod nav;
+pub mod page_header;
+pub mod theme_switch;
+pub mod user_menu;

@@ -1,0 +1,285 @@
+//! Runtime configuration: one static build serves any backend.
+//!
+//! The keys mirror Backstage's own app-config (`app.title`, `backend.baseUrl`,
+//! `auth.environment`, `auth.providers`) so platform teams recognise them.
+//! Unknown keys are ignored; a missing or wrong field is reported by its path.
+
+use serde_json::Value;
+use std::fmt;
+
+/// Where the configuration came from, named in every error message.
+pub const CONFIG_FILE: &str = "config.json";
+pub const EMBEDDED_CONFIG: &str = "window.STAGEDOOR_CONFIG";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemePreference {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ThemePreference {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "auto" => Some(Self::Auto),
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub app_title: String,
+    pub theme: ThemePreference,
+    /// Backend base URL without a trailing slash, e.g. `http://127.0.0.1:7007`.
+    pub backend_base_url: String,
+    pub auth_environment: String,
+    pub auth_providers: Vec<String>,
+}
+
+/// A configuration problem, worded for the platform engineer who deployed the portal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigError {
+    pub source: String,
+    pub field: Option<String>,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{}: field \"{}\" {}", self.source, field, self.problem),
+            None => write!(f, "{}: {}", self.source, self.problem),
+        }
+    }
+}
+
+impl ConfigError {
+    pub fn file(source: &str, problem: impl Into<String>) -> Self {
+        Self { source: source.to_string(), field: None, problem: problem.into() }
+    }
+    fn field(source: &str, field: &str, problem: impl Into<String>) -> Self {
+        Self { source: source.to_string(), field: Some(field.to_string()), problem: problem.into() }
+    }
+}
+
+/// Parses the text of `config.json`.
+pub fn parse_config_text(text: &str, source: &str) -> Result<Config, ConfigError> {
+    if text.trim().is_empty() {
+        return Err(ConfigError::file(source, "is empty; it must hold a JSON object"));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        // A static host's SPA fallback answers a missing file with index.html.
+        if text.trim_start().starts_with('<') {
+            ConfigError::file(source, "is not JSON (the server answered with an HTML page; is the file deployed beside index.html?)")
+        } else {
+            ConfigError::file(source, format!("is not valid JSON: {e}"))
+        }
+    })?;
+    parse_config_value(&value, source)
+}
+
+/// Validates an already parsed configuration object.
+pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigError> {
+    let root = value
+        .as_object()
+        .ok_or_else(|| ConfigError::file(source, "must hold a JSON object at the top level"))?;
+
+    let section = |name: &str| -> Result<Option<&serde_json::Map<String, Value>>, ConfigError> {
+        match root.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Object(m)) => Ok(Some(m)),
+            Some(_) => Err(ConfigError::field(source, name, "must be an object")),
+        }
+    };
+    let app = section("app")?;
+    let backend = section("backend")?;
+    let auth = section("auth")?;
+
+    let string_at = |sec: Option<&serde_json::Map<String, Value>>, path: &str, key: &str| -> Result<Option<String>, ConfigError> {
+        match sec.and_then(|s| s.get(key)) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(ConfigError::field(source, path, "must be a string")),
+        }
+    };
+
+    let app_title = string_at(app, "app.title", "title")?.unwrap_or_else(|| "Stagedoor".to_string());
+    if app_title.trim().is_empty() {
+        return Err(ConfigError::field(source, "app.title", "must not be empty"));
+    }
+    let theme = match string_at(app, "app.theme", "theme")? {
+        None => ThemePreference::Auto,
+        Some(t) => ThemePreference::parse(&t).ok_or_else(|| {
+            ConfigError::field(source, "app.theme", format!("is \"{t}\"; use \"auto\", \"light\" or \"dark\""))
+        })?,
+    };
+
+    let base = string_at(backend, "backend.baseUrl", "baseUrl")?
+        .ok_or_else(|| ConfigError::field(source, "backend.baseUrl", "is missing; set it to your Backstage backend, e.g. \"https://backstage.example.com\""))?;
+    let backend_base_url = normalize_base_url(&base)
+        .ok_or_else(|| ConfigError::field(source, "backend.baseUrl", format!("is \"{base}\"; it must be an absolute http:// or https:// URL")))?;
+
+    let auth_environment = string_at(auth, "auth.environment", "environment")?.unwrap_or_else(|| "development".to_string());
+    if auth_environment.trim().is_empty() {
+        return Err(ConfigError::field(source, "auth.environment", "must not be empty"));
+    }
+    let auth_providers = match auth.and_then(|a| a.get("providers")) {
+        None | Some(Value::Null) => vec!["guest".to_string()],
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let path = format!("auth.providers[{i}]");
+                let id = item.as_str().ok_or_else(|| ConfigError::field(source, &path, "must be a provider id string such as \"guest\" or \"github\""))?;
+                if !is_provider_id(id) {
+                    return Err(ConfigError::field(source, &path, format!("is \"{id}\", which is not a provider id (lower-case letters, digits and dashes)")));
+                }
+                if !out.iter().any(|p: &String| p == id) {
+                    out.push(id.to_string());
+                }
+            }
+            if out.is_empty() {
+                return Err(ConfigError::field(source, "auth.providers", "is empty; list at least one sign-in provider"));
+            }
+            out
+        }
+        Some(_) => return Err(ConfigError::field(source, "auth.providers", "must be a list of provider ids")),
+    };
+
+    Ok(Config { app_title, theme, backend_base_url, auth_environment, auth_providers })
+}
+
+fn is_provider_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Accepts `http(s)://host[:port][/path]` and drops trailing slashes.
+pub fn normalize_base_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '?' || c == '#') {
+        return None;
+    }
+    if url.contains(['?', '#']) {
+        return None;
+    }
+    Some(url.trim_end_matches('/').to_string())
+}
+
+/// Display name of a sign-in provider as Backstage's sign-in page shows it.
+pub fn provider_title(id: &str) -> String {
+    match id {
+        "guest" => "Guest".into(),
+        "github" => "GitHub".into(),
+        "gitlab" => "GitLab".into(),
+        "google" => "Google".into(),
+        "microsoft" => "Microsoft".into(),
+        "oidc" => "OpenID Connect".into(),
+        "okta" => "Okta".into(),
+        "onelogin" => "OneLogin".into(),
+        "bitbucket" => "Bitbucket".into(),
+        "atlassian" => "Atlassian".into(),
+        "auth0" => "Auth0".into(),
+        other => {
+            let mut c = other.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Config, ConfigError> {
+        parse_config_text(s, CONFIG_FILE)
+    }
+
+    #[test]
+    fn full_config_is_read_and_unknown_keys_ignored() {
+        let c = parse(r#"{"app":{"title":"Acme Portal","theme":"dark","extra":1},"backend":{"baseUrl":"http://127.0.0.1:7007/"},"auth":{"environment":"production","providers":["guest","github","guest"]},"other":{}}"#).unwrap();
+        assert_eq!(c.app_title, "Acme Portal");
+        assert_eq!(c.theme, ThemePreference::Dark);
+        assert_eq!(c.backend_base_url, "http://127.0.0.1:7007");
+        assert_eq!(c.auth_environment, "production");
+        assert_eq!(c.auth_providers, vec!["guest", "github"]);
+    }
+
+    #[test]
+    fn only_backend_is_required() {
+        let c = parse(r#"{"backend":{"baseUrl":"https://backstage.acme.example/base"}}"#).unwrap();
+        assert_eq!(c.app_title, "Stagedoor");
+        assert_eq!(c.theme, ThemePreference::Auto);
+        assert_eq!(c.backend_base_url, "https://backstage.acme.example/base");
+        assert_eq!(c.auth_environment, "development");
+        assert_eq!(c.auth_providers, vec!["guest"]);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_field() {
+        let e = parse(r#"{"app":{"title":"x"}}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("backend.baseUrl"));
+        assert!(e.to_string().starts_with("config.json: field \"backend.baseUrl\" is missing"));
+
+        let e = parse(r#"{"backend":{"baseUrl":"ftp://x"}}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("backend.baseUrl"));
+
+        let e = parse(r#"{"backend":{"baseUrl":"http://x"},"app":{"theme":"purple"}}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("app.theme"));
+        assert!(e.problem.contains("purple"));
+
+        let e = parse(r#"{"backend":{"baseUrl":"http://x"},"auth":{"providers":["guest",3]}}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("auth.providers[1]"));
+
+        let e = parse(r#"{"backend":{"baseUrl":"http://x"},"auth":{"providers":["Git Hub"]}}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("auth.providers[0]"));
+
+        let e = parse(r#"{"backend":"http://x"}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("backend"));
+
+        let e = parse(r#"{"backend":{"baseUrl":"http://x"},"auth":{"providers":[]}}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("auth.providers"));
+    }
+
+    #[test]
+    fn unreadable_text_is_reported_as_such() {
+        let e = parse("{ \"backend\": ").unwrap_err();
+        assert_eq!(e.field, None);
+        assert!(e.problem.starts_with("is not valid JSON"), "{}", e.problem);
+
+        let e = parse("<!doctype html><html></html>").unwrap_err();
+        assert!(e.problem.contains("HTML page"));
+
+        assert!(parse("   ").unwrap_err().problem.contains("empty"));
+        assert!(parse("[1,2]").unwrap_err().problem.contains("JSON object"));
+    }
+
+    #[test]
+    fn base_url_shapes() {
+        assert_eq!(normalize_base_url("http://a:1//").as_deref(), Some("http://a:1"));
+        assert_eq!(normalize_base_url("https://a/b/").as_deref(), Some("https://a/b"));
+        assert_eq!(normalize_base_url("/api"), None);
+        assert_eq!(normalize_base_url("http://"), None);
+        assert_eq!(normalize_base_url("http://a/?x"), None);
+        assert_eq!(normalize_base_url("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn provider_titles() {
+        assert_eq!(provider_title("github"), "GitHub");
+        assert_eq!(provider_title("oidc"), "OpenID Connect");
+        assert_eq!(provider_title("keycloak"), "Keycloak");
+    }
+}

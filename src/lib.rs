@@ -1,0 +1,11 @@
+//! Stagedoor: a Backstage-compatible developer portal (Leptos CSR, WebAssembly).
+pub mod api;
+pub mod app;
+pub mod boot;
+pub mod components;
+pub mod config;
+pub mod model;
+pub mod pages;
+pub mod paths;
+pub mod session;
+pub mod theme;

@@ -1,0 +1,2 @@
+//! Pure catalog concepts, with no browser or network in them.
+pub mod entity_ref;

@@ -1,0 +1,10 @@
+//! One module per route.
+pub mod catalog;
+pub mod config_error;
+pub mod create;
+pub mod docs;
+pub mod entity;
+pub mod not_found;
+pub mod search;
+pub mod settings;
+pub mod sign_in;
