@@ -1,0 +1,41 @@
+# Shared by the scripts: paths, PATH, pinned versions, small helpers. Source it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"          # PID files and logs of the services the scripts start
+mkdir -p "$RUN_DIR"
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130  # must equal the wasm-bindgen pin in Cargo.toml
+BACKEND_PORT=7007
+BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
+VENV="$ROOT/tests/backstage/.venv"
+
+export PATH="$HOME/.cargo/bin:$ROOT/scripts/tools/node_modules/.bin:$VENV/bin:$PATH"
+export npm_config_nodedir=/usr   # better-sqlite3 compiles against the system Node headers
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# wait_for_url URL SECONDS: poll until the URL answers 200.
+wait_for_url() {
+  local url=$1 limit=$2 i=0
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    i=$((i + 1))
+    if [ "$i" -ge $((limit * 2)) ]; then return 1; fi
+    sleep 0.5
+  done
+}
+
+# stop_pidfile FILE: stop the process recorded in FILE (and its children).
+stop_pidfile() {
+  local f=$1 pid
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Serves dist/ with Debian's nginx on 127.0.0.1, twice: at / (port 8090) and under
+# /portal/ (port 8091), both with the SPA fallback to index.html. Same files, no rebuild.
+#   scripts/static.sh start [DIST]   |   scripts/static.sh stop
+source "$(dirname "$0")/lib.sh"
+PIDFILE="$RUN_DIR/nginx.pid"
+NGX="$RUN_DIR/nginx"
+
+case "${1:-}" in
+  start)
+    dist=$(cd "${2:-$ROOT/dist}" && pwd)
+    stop_pidfile "$PIDFILE"
+    rm -rf "$NGX"; mkdir -p "$NGX/tmp" "$NGX/www"
+    ln -s "$dist" "$NGX/www/portal"
+    cat >"$NGX/nginx.conf" <<CONF
+worker_processes 1;
+error_log $NGX/error.log warn;
+pid $NGX/nginx-master.pid;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path $NGX/tmp/body;
+  proxy_temp_path $NGX/tmp/proxy;
+  fastcgi_temp_path $NGX/tmp/fastcgi;
+  uwsgi_temp_path $NGX/tmp/uwsgi;
+  scgi_temp_path $NGX/tmp/scgi;
+  gzip_static on;
+  # The portal at the root of its host.
+  server {
+    listen 127.0.0.1:8090;
+    root $dist;
+    location / { try_files \$uri /index.html; }
+  }
+  # The same dist/ under a sub-path.
+  server {
+    listen 127.0.0.1:8091;
+    root $NGX/www;
+    location = /portal { return 301 /portal/; }
+    location /portal/ { try_files \$uri /portal/index.html; }
+  }
+}
+CONF
+    nginx -t -q -c "$NGX/nginx.conf" -p "$NGX"
+    nginx -c "$NGX/nginx.conf" -p "$NGX" -g 'daemon off;' >"$NGX/stdout.log" 2>&1 &
+    echo $! >"$PIDFILE"
+    wait_for_url "http://127.0.0.1:8090/" 20 && wait_for_url "http://127.0.0.1:8091/portal/" 20
+    say "Portal served at http://127.0.0.1:8090/ and http://127.0.0.1:8091/portal/"
+    ;;
+  stop)
+    stop_pidfile "$PIDFILE"
+    ;;
+  *)
+    echo "usage: $0 start [DIST]|stop" >&2
+    exit 2
+    ;;
+esac

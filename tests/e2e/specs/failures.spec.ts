@@ -1,0 +1,74 @@
+import { test, expect } from '@playwright/test';
+import { BACKEND, expectAccessible, serveConfig, signInAsGuest } from './helpers';
+
+test('a backend that cannot be reached is named, with the CORS hint', async ({ page }) => {
+  // Nothing listens on 7999: the browser sees the same failure as a CORS refusal.
+  await serveConfig(page, JSON.stringify({ backend: { baseUrl: 'http://127.0.0.1:7999' } }));
+  await page.goto('catalog');
+  await page.getByRole('button', { name: 'Enter as guest' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not reach the Backstage backend at http://127.0.0.1:7999');
+  await expect(alert).toContainText('CORS');
+  await expectAccessible(page);
+  // Trying again is possible: the button is still there.
+  await expect(page.getByRole('button', { name: 'Enter as guest' })).toBeEnabled();
+});
+
+test('a config without the backend URL names the file and the field', async ({ page }) => {
+  await serveConfig(page, JSON.stringify({ app: { title: 'Broken' } }));
+  await page.goto('catalog');
+  await expect(page.getByRole('heading', { level: 1, name: /configuration has a problem/ })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText('config.json: field "backend.baseUrl" is missing; set it to your Backstage backend, e.g. "https://backstage.example.com"');
+  await expectAccessible(page);
+});
+
+test('a config that is not JSON is reported, not a blank page', async ({ page }) => {
+  await serveConfig(page, '{ "backend": { "baseUrl": ');
+  await page.goto('catalog');
+  await expect(page.getByRole('alert')).toContainText('config.json: is not valid JSON');
+});
+
+test('a wrong field value names the field', async ({ page }) => {
+  await serveConfig(page, JSON.stringify({ backend: { baseUrl: 'http://127.0.0.1:7007' }, app: { theme: 'purple' } }));
+  await page.goto('settings');
+  await expect(page.getByRole('alert')).toContainText('config.json: field "app.theme" is "purple"');
+});
+
+test('a missing config file is reported with its URL', async ({ page }) => {
+  await serveConfig(page, 'not here', 404);
+  await page.goto('catalog');
+  await expect(page.getByRole('alert')).toContainText(/config\.json: could not be loaded from http:\/\/127\.0\.0\.1:8090\/config\.json: the server answered 404/);
+});
+
+test('an embedding page can set window.STAGEDOOR_CONFIG instead of config.json', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).STAGEDOOR_CONFIG = {
+      app: { title: 'Embedded portal', theme: 'dark' },
+      backend: { baseUrl: 'http://127.0.0.1:7007' },
+      auth: { providers: ['guest'] },
+    };
+  });
+  await page.goto('catalog');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Embedded portal' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('a 401 refreshes once, then asks to sign in again and returns to the page', async ({ page }) => {
+  await signInAsGuest(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  // From now on the real backend sees a token it did not issue, and answers 401.
+  let rejected = 0;
+  await page.route(`${BACKEND}/api/catalog/**`, async (route) => {
+    rejected++;
+    await route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer not-a-token' } });
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Docs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Your session expired');
+  expect(rejected).toBe(2); // the call, then its one retry after the refresh
+  await expect(page).toHaveURL(/\/docs$/);
+
+  await page.unroute(`${BACKEND}/api/catalog/**`);
+  await page.getByRole('button', { name: 'Enter as guest' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Documentation' })).toBeVisible();
+});

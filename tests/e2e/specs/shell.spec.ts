@@ -1,0 +1,124 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
+
+const NAV = ['Catalog', 'Create', 'Docs', 'Search', 'Settings'];
+
+test('guest sign-in shows the portal shell @subpath', async ({ page }) => {
+  await page.goto('catalog');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Enter as guest' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Stagedoor demo' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of NAV) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Catalog' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('button', { name: 'Signed in as Guest User' }).or(page.getByRole('button', { name: 'Signed in as guest' }))).toBeVisible();
+  // Rows come from the real catalog.
+  const table = page.getByRole('table', { name: /Components \(\d+\)/ });
+  await expect(table.getByRole('link', { name: 'checkout-service' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Owner' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('every nav target renders its page from the backend @subpath', async ({ page }) => {
+  failOnDialogs(page);
+  await signInAsGuest(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  await nav.getByRole('link', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a new component' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'New backend service' })).toBeVisible();
+  await expect(page.getByText(/The scaffolder on this backend offers \d+ actions/)).toBeVisible();
+  await expectAccessible(page);
+
+  await nav.getByRole('link', { name: 'Docs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Documentation' })).toBeVisible();
+  const docs = page.getByRole('table', { name: 'Documented entities (2)' });
+  await expect(docs.getByRole('link', { name: 'checkout-service' })).toBeVisible();
+  await expect(docs.getByRole('link', { name: 'storefront-web' })).toBeVisible();
+  await expectAccessible(page);
+
+  await nav.getByRole('link', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+  await page.getByLabel('Search term').fill('ledger');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/search\?query=ledger/);
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'ledger-service' })).toBeVisible();
+  await expectAccessible(page);
+
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByTestId('user-entity-ref')).toHaveText('user:default/guest');
+  await expect(page.getByRole('list', { name: 'Ownership entity refs' })).toContainText('group:default/team-web');
+  await expectAccessible(page);
+
+  await nav.getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  await page.getByRole('link', { name: 'payments-gateway' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'payments-gateway' })).toBeVisible();
+  await expect(page).toHaveURL(/catalog\/default\/component\/payments-gateway$/);
+  await expect(page.getByRole('link', { name: 'team-payments' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('an unknown path shows not-found inside the shell @subpath', async ({ page }) => {
+  await signInAsGuest(page, 'no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a deep link survives sign-in @subpath', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/component/checkout-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
+  await expect(page).toHaveURL(/catalog\/default\/component\/checkout-service$/);
+  await expectAccessible(page);
+});
+
+test('reload keeps the session', async ({ page }) => {
+  await signInAsGuest(page, 'settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByTestId('user-entity-ref')).toHaveText('user:default/guest');
+  await expect(page.getByRole('heading', { name: /^Sign in to/ })).toHaveCount(0);
+});
+
+test('sign-out returns to the sign-in page and stays signed out over reload', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.getByRole('button', { name: /Signed in as/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' })).toBeVisible();
+});
+
+test('the theme choice is remembered over reload', async ({ page }) => {
+  await signInAsGuest(page);
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+});
+
+test('hostile entity data is shown as text and never runs', async ({ page }) => {
+  failOnDialogs(page);
+  await signInAsGuest(page, 'catalog/default/component/hostile-widget');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText("<img src=x onerror=alert('owned')> Hostile widget");
+  await expect(page.getByText("<script>alert('owned')</script>", { exact: false })).toBeVisible();
+  await expect(page.locator('main img')).toHaveCount(0);
+});
+
+test('an entity that does not exist says so', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/component/does-not-exist');
+  await expect(page.getByRole('heading', { level: 1, name: 'Entity not found' })).toBeVisible();
+  await expect(page.getByText('The catalog has no component named "does-not-exist" in namespace "default".')).toBeVisible();
+});

@@ -1,0 +1,105 @@
+//! Component tests: real components mounted in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use stagedoor::api::error::ApiError;
+use stagedoor::api::http::{stream_events, RawRequest};
+use stagedoor::api::types::Entity;
+use stagedoor::components::entity_table::{Column, EntityTable};
+use stagedoor::components::error_panel::ErrorPanel;
+use stagedoor::components::nav::Nav;
+use stagedoor::config::ConfigError;
+use stagedoor::pages::config_error::ConfigErrorPage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element and returns that element.
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("section").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = mount_to(host.clone(), f);
+    std::mem::forget(handle); // keep it mounted for the test's lifetime
+    host
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_says_what_happened_and_retries() {
+    let clicks = RwSignal::new(0);
+    let host = mount(move || {
+        let err = ApiError::from_status(503, r#"{"error":{"name":"ServiceUnavailableError","message":"database is starting"}}"#, "http://b/api/catalog");
+        view! { <ErrorPanel error=err on_retry=Callback::new(move |_| clicks.update(|c| *c += 1))/> }
+    });
+    let text = host.text_content().unwrap();
+    assert!(text.contains("The backend failed while answering (503)"), "{text}");
+    assert!(text.contains("database is starting"), "{text}");
+    let button: web_sys::HtmlElement = host.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Try again");
+    button.click();
+    assert_eq!(clicks.get_untracked(), 1);
+    assert_eq!(host.query_selector("[role=alert]").unwrap().is_some(), true);
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_offers_no_retry_for_a_missing_item() {
+    let host = mount(|| {
+        let err = ApiError::from_status(404, "", "http://b/api/x");
+        view! { <ErrorPanel error=err on_retry=Callback::new(|_| ())/> }
+    });
+    assert!(host.query_selector("button").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn nav_names_the_five_sections() {
+    let host = mount(|| view! { <Router><Nav/></Router> });
+    let links = host.query_selector_all("nav a").unwrap();
+    let names: Vec<String> = (0..links.length()).map(|i| links.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(names, ["Catalog", "Create", "Docs", "Search", "Settings"]);
+    let nav = host.query_selector("nav").unwrap().unwrap();
+    assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Main"));
+}
+
+#[wasm_bindgen_test]
+async fn config_error_page_names_file_and_field() {
+    let err = stagedoor::config::parse_config_text(r#"{"backend":{"baseUrl":"ftp://x"}}"#, "config.json").unwrap_err();
+    let host = mount(move || view! { <ConfigErrorPage error=err/> });
+    let text = host.text_content().unwrap();
+    assert!(text.contains("config.json: field \"backend.baseUrl\" is \"ftp://x\""), "{text}");
+    assert_eq!(host.query_selector_all("h1").unwrap().length(), 1);
+    let _ = ConfigError::file("x", "y"); // the type is public for embedders
+}
+
+#[wasm_bindgen_test]
+async fn entity_table_shows_hostile_text_as_text() {
+    let entity: Entity = serde_json::from_str(
+        r#"{"kind":"Component","metadata":{"name":"evil","title":"<img src=x onerror=alert(1)>","description":"<script>alert(2)</script>"},"spec":{"owner":"team-a"}}"#,
+    )
+    .unwrap();
+    let host = mount(move || view! { <EntityTable caption="Components" columns=vec![Column::Name, Column::Owner, Column::Description] entities=vec![entity]/> });
+    assert!(host.query_selector("img").unwrap().is_none());
+    assert!(host.query_selector("tbody script").unwrap().is_none());
+    let text = host.text_content().unwrap();
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+    assert!(text.contains("<script>alert(2)</script>"));
+    let headers = host.query_selector_all("th[scope=col]").unwrap().length();
+    assert_eq!(headers, 3);
+    let owner = host.query_selector("tbody a[href='/catalog/default/group/team-a']").unwrap();
+    assert!(owner.is_some(), "{}", host.inner_html());
+}
+
+#[wasm_bindgen_test]
+async fn server_sent_events_stream_through_fetch() {
+    // A data: URL gives a real ReadableStream body without any server.
+    let url = "data:text/event-stream;charset=utf-8,event%3A%20log%0Adata%3A%20%7B%22n%22%3A1%7D%0A%0A%3A%20ping%0Aevent%3A%20completion%0Adata%3A%20done%0A%0A";
+    let mut seen = Vec::new();
+    stream_events(RawRequest { method: "GET", url, body: None, bearer: None, with_credentials: false, headers: &[] }, |e| {
+        seen.push((e.event, e.data))
+    })
+    .await
+    .unwrap();
+    assert_eq!(seen, vec![("log".to_string(), "{\"n\":1}".to_string()), ("completion".to_string(), "done".to_string())]);
+}
