@@ -7,5 +7,6 @@ pub mod config;
 pub mod model;
 pub mod pages;
 pub mod paths;
+pub mod router;
 pub mod session;
 pub mod theme;

@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use stagedoor::api::error::ApiError;
 use stagedoor::api::http::{stream_events, RawRequest};
 use stagedoor::api::types::Entity;
@@ -12,6 +11,7 @@ use stagedoor::components::error_panel::ErrorPanel;
 use stagedoor::components::nav::Nav;
 use stagedoor::config::ConfigError;
 use stagedoor::pages::config_error::ConfigErrorPage;
+use stagedoor::router::{Location, Router};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -55,12 +55,19 @@ async fn error_panel_offers_no_retry_for_a_missing_item() {
 
 #[wasm_bindgen_test]
 async fn nav_names_the_five_sections() {
-    let host = mount(|| view! { <Router><Nav/></Router> });
+    let host = mount(|| {
+        provide_context(Router { location: RwSignal::new(Location { path: "/docs".into(), query: String::new() }) });
+        view! { <Nav/> }
+    });
     let links = host.query_selector_all("nav a").unwrap();
     let names: Vec<String> = (0..links.length()).map(|i| links.item(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(names, ["Catalog", "Create", "Docs", "Search", "Settings"]);
     let nav = host.query_selector("nav").unwrap().unwrap();
     assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Main"));
+    // Only the current section is marked as the current page.
+    let current = host.query_selector_all("nav a[aria-current=page]").unwrap();
+    assert_eq!(current.length(), 1);
+    assert_eq!(current.item(0).unwrap().text_content().unwrap(), "Docs");
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,5 @@
 //! Reusable widgets; pages compose them.
+pub mod async_view;
 pub mod entity_link;
 pub mod entity_table;
 pub mod error_panel;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
-use crate::paths::{base, href, is_in_section, strip_base};
+use crate::paths::{href, is_in_section};
+use crate::router::use_router;
 
 /// The portal's sections, in Backstage's order.
 pub const SECTIONS: [(&str, &str); 5] = [
@@ -15,17 +15,14 @@ pub const SECTIONS: [(&str, &str); 5] = [
 /// Main navigation; the current section carries `aria-current="page"`.
 #[component]
 pub fn Nav() -> impl IntoView {
-    let location = use_location();
+    let router = use_router();
     view! {
         <nav class="main-nav" aria-label="Main">
             <ul>
                 {SECTIONS
                     .into_iter()
                     .map(|(label, path)| {
-                        let current = move || {
-                            let pathname = location.pathname.get();
-                            is_in_section(strip_base(&base(), &pathname), path).then_some("page")
-                        };
+                        let current = move || router.location.with(|l| is_in_section(&l.path, path)).then_some("page");
                         view! { <li><a href=href(path) aria-current=current>{label}</a></li> }
                     })
                     .collect_view()}

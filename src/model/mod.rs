@@ -1,2 +1,3 @@
 //! Pure catalog concepts, with no browser or network in them.
 pub mod entity_ref;
+pub mod route;

@@ -4,9 +4,8 @@ use leptos::prelude::*;
 
 use crate::api::catalog::EntityQuery;
 use crate::api::Backend;
+use crate::components::async_view::async_view;
 use crate::components::entity_table::{Column, EntityTable};
-use crate::components::error_panel::ErrorPanel;
-use crate::components::loading::Loading;
 use crate::components::page_header::PageHeader;
 
 const COLUMNS: [Column; 7] = [Column::Name, Column::System, Column::Owner, Column::Type, Column::Lifecycle, Column::Description, Column::Tags];
@@ -27,17 +26,13 @@ pub fn CatalogPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="Catalog" subtitle="Every component your organisation runs, and who owns it."/>
-        <Transition fallback=|| view! { <Loading what="the catalog"/> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) if p.items.is_empty() => view! { <p class="empty">"No components are registered in the catalog yet."</p> }.into_any(),
-                    Ok(p) => {
-                        let caption = format!("Components ({})", p.total_items);
-                        view! { <EntityTable caption=caption columns=COLUMNS.to_vec() entities=p.items/> }.into_any()
-                    }
-                    Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {async_view(page, "the catalog", |p| {
+            if p.items.is_empty() {
+                view! { <p class="empty">"No components are registered in the catalog yet."</p> }.into_any()
+            } else {
+                let caption = format!("Components ({})", p.total_items);
+                view! { <EntityTable caption=caption columns=COLUMNS.to_vec() entities=p.items/> }.into_any()
+            }
+        })}
     }
 }

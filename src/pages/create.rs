@@ -4,9 +4,8 @@ use leptos::prelude::*;
 
 use crate::api::catalog::EntityQuery;
 use crate::api::Backend;
+use crate::components::async_view::async_view;
 use crate::components::entity_link::EntityLink;
-use crate::components::error_panel::ErrorPanel;
-use crate::components::loading::Loading;
 use crate::components::page_header::PageHeader;
 
 #[component]
@@ -33,42 +32,34 @@ pub fn CreatePage() -> impl IntoView {
     });
     view! {
         <PageHeader title="Create a new component" subtitle="Start a project from one of your organisation's approved templates."/>
-        <Transition fallback=|| view! { <Loading what="templates"/> }>
-            {move || Suspend::new(async move {
-                match templates.await {
-                    Ok(p) if p.items.is_empty() => view! { <p class="empty">"No templates are registered yet."</p> }.into_any(),
-                    Ok(p) => view! {
-                        <ul class="card-grid" aria-label="Templates">
-                            {p.items.into_iter().map(|t| {
-                                let tags: Vec<String> = t.tags().into_iter().map(str::to_string).collect();
-                                view! {
-                                    <li class="card template-card">
-                                        <h2>{t.display_name().to_string()}</h2>
-                                        <p class="muted">{t.spec_str("type").unwrap_or_default().to_string()}</p>
-                                        <p>{t.description().unwrap_or_default().to_string()}</p>
-                                        <ul class="tags">{tags.into_iter().map(|x| view! { <li class="tag">{x}</li> }).collect_view()}</ul>
-                                        <p>
-                                            "Owner: "
-                                            {t.owner().map(|o| view! { <EntityLink entity_ref=o hide_kind="group"/> })}
-                                        </p>
-                                        <EntityLink entity_ref=t.entity_ref() label=format!("View {}", t.display_name())/>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }
-                    .into_any(),
-                    Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| templates.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match actions.await {
-                    Ok(a) => view! { <p class="muted">{format!("The scaffolder on this backend offers {} actions.", a.len())}</p> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| actions.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {async_view(templates, "templates", |p| {
+            if p.items.is_empty() {
+                return view! { <p class="empty">"No templates are registered yet."</p> }.into_any();
+            }
+            view! {
+                <ul class="card-grid" aria-label="Templates">
+                    {p.items.into_iter().map(|t| {
+                        let tags: Vec<String> = t.tags().into_iter().map(str::to_string).collect();
+                        view! {
+                            <li class="card template-card">
+                                <h2>{t.display_name().to_string()}</h2>
+                                <p class="muted">{t.spec_str("type").unwrap_or_default().to_string()}</p>
+                                <p>{t.description().unwrap_or_default().to_string()}</p>
+                                <ul class="tags">{tags.into_iter().map(|x| view! { <li class="tag">{x}</li> }).collect_view()}</ul>
+                                <p>
+                                    "Owner: "
+                                    {t.owner().map(|o| view! { <EntityLink entity_ref=o hide_kind="group"/> })}
+                                </p>
+                                <EntityLink entity_ref=t.entity_ref() label=format!("View {}", t.display_name())/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        })}
+        {async_view(actions, "the scaffolder's actions", |a| view! {
+            <p class="muted">{format!("The scaffolder on this backend offers {} actions.", a.len())}</p>
+        })}
     }
 }

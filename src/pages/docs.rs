@@ -4,9 +4,8 @@ use leptos::prelude::*;
 
 use crate::api::catalog::EntityQuery;
 use crate::api::Backend;
+use crate::components::async_view::async_view;
 use crate::components::entity_table::{Column, EntityTable};
-use crate::components::error_panel::ErrorPanel;
-use crate::components::loading::Loading;
 use crate::components::page_header::PageHeader;
 
 pub const TECHDOCS_ANNOTATION: &str = "backstage.io/techdocs-ref";
@@ -28,17 +27,13 @@ pub fn DocsPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="Documentation" subtitle="Documentation that lives next to the code, built with TechDocs."/>
-        <Transition fallback=|| view! { <Loading what="documentation"/> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) if p.items.is_empty() => view! { <p class="empty">"No entity in the catalog has documentation yet."</p> }.into_any(),
-                    Ok(p) => {
-                        let caption = format!("Documented entities ({})", p.total_items);
-                        view! { <EntityTable caption=caption columns=vec![Column::Name, Column::Owner, Column::Kind, Column::Type, Column::Description] entities=p.items/> }.into_any()
-                    }
-                    Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {async_view(page, "documentation", |p| {
+            if p.items.is_empty() {
+                view! { <p class="empty">"No entity in the catalog has documentation yet."</p> }.into_any()
+            } else {
+                let caption = format!("Documented entities ({})", p.total_items);
+                view! { <EntityTable caption=caption columns=vec![Column::Name, Column::Owner, Column::Kind, Column::Type, Column::Description] entities=p.items/> }.into_any()
+            }
+        })}
     }
 }

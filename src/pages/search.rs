@@ -1,19 +1,17 @@
 //! `/search`: full-text search over the catalog and the docs.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::api::{query_string, Backend};
-use crate::components::error_panel::ErrorPanel;
-use crate::components::loading::Loading;
+use crate::components::async_view::async_view;
 use crate::components::page_header::PageHeader;
+use crate::router::use_router;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let query = use_query_map();
-    let term = Memo::new(move |_| query.read().get("query").unwrap_or_default());
+    let router = use_router();
+    let term = Memo::new(move |_| router.query("query").unwrap_or_default());
     let draft = RwSignal::new(term.get_untracked());
     let results = LocalResource::new(move || {
         let (backend, term) = (backend.clone(), term.get());
@@ -25,11 +23,10 @@ pub fn SearchPage() -> impl IntoView {
             }
         }
     });
-    let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // The term lives in the URL so a search can be shared and reloaded.
-        navigate(&query_string(&[("query", draft.get_untracked())]), NavigateOptions::default());
+        router.navigate(&query_string(&[("query", draft.get_untracked())]), false);
     };
     view! {
         <PageHeader title="Search" subtitle="Find components, APIs, people and documentation."/>
@@ -38,26 +35,21 @@ pub fn SearchPage() -> impl IntoView {
             <input id="search-term" type="search" prop:value=move || draft.get() on:input:target=move |ev| draft.set(ev.target().value())/>
             <button type="submit" class="button">"Search"</button>
         </form>
-        <Transition fallback=|| view! { <Loading what="results"/> }>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Ok(None) => view! { <p class="muted">"Type a term and press Search."</p> }.into_any(),
-                    Ok(Some(r)) if r.results.is_empty() => view! { <p class="empty">"Nothing matched your search."</p> }.into_any(),
-                    Ok(Some(r)) => view! {
-                        <ol class="search-results" aria-label="Search results">
-                            {r.results.into_iter().map(|hit| view! {
-                                <li>
-                                    <a href=crate::paths::href(&hit.document.location)>{hit.document.title.clone()}</a>
-                                    <span class="muted">{format!(" · {}", hit.result_type)}</span>
-                                    <p>{hit.document.text.clone()}</p>
-                                </li>
-                            }).collect_view()}
-                        </ol>
-                    }
-                    .into_any(),
-                    Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| results.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {async_view(results, "results", |r| match r {
+            None => view! { <p class="muted">"Type a term and press Search."</p> }.into_any(),
+            Some(r) if r.results.is_empty() => view! { <p class="empty">"Nothing matched your search."</p> }.into_any(),
+            Some(r) => view! {
+                <ol class="search-results" aria-label="Search results">
+                    {r.results.into_iter().map(|hit| view! {
+                        <li>
+                            <a href=crate::paths::href(&hit.document.location)>{hit.document.title.clone()}</a>
+                            <span class="muted">{format!(" · {}", hit.result_type)}</span>
+                            <p>{hit.document.text.clone()}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any(),
+        })}
     }
 }

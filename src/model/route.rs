@@ -1,0 +1,131 @@
+//! The portal's routes, Backstage's URL shapes, matched from an app path (the part
+//! after the mount point). Pure, so every shape is tested natively.
+
+use crate::model::entity_ref::EntityRef;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: Backstage's home; the portal opens the catalog.
+    Home,
+    Catalog,
+    Entity(EntityRef),
+    Create,
+    Docs,
+    Search,
+    Settings,
+    NotFound,
+}
+
+/// Matches `/catalog/default/component/x` etc. A trailing slash is ignored.
+pub fn match_route(app_path: &str) -> Route {
+    let segments: Vec<String> = app_path.split('/').filter(|s| !s.is_empty()).map(decode_component).collect();
+    let s: Vec<&str> = segments.iter().map(String::as_str).collect();
+    match s.as_slice() {
+        [] => Route::Home,
+        ["catalog"] => Route::Catalog,
+        ["catalog", namespace, kind, name] => Route::Entity(EntityRef::new(kind, namespace, name)),
+        ["create"] => Route::Create,
+        ["docs"] => Route::Docs,
+        ["search"] => Route::Search,
+        ["settings"] => Route::Settings,
+        _ => Route::NotFound,
+    }
+}
+
+/// Splits `path?query#hash` into its path and query (without `?`).
+pub fn split_href(href: &str) -> (&str, &str) {
+    let href = href.split('#').next().unwrap_or("");
+    match href.split_once('?') {
+        Some((p, q)) => (p, q),
+        None => (href, ""),
+    }
+}
+
+/// Parses `a=1&b=x%20y&filters[kind]=api` into decoded pairs, in order.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode_query(k), decode_query(v))
+        })
+        .collect()
+}
+
+/// The first value of `key` in a query string.
+pub fn query_value(query: &str, key: &str) -> Option<String> {
+    parse_query(query).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+fn decode_query(s: &str) -> String {
+    decode_component(&s.replace('+', " "))
+}
+
+/// Percent-decoding; invalid escapes and invalid UTF-8 are kept as they came.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(b) = hex {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backstage_url_shapes() {
+        assert_eq!(match_route("/"), Route::Home);
+        assert_eq!(match_route(""), Route::Home);
+        assert_eq!(match_route("/catalog"), Route::Catalog);
+        assert_eq!(match_route("/catalog/"), Route::Catalog);
+        assert_eq!(match_route("/catalog/default/component/checkout-service"), Route::Entity(EntityRef::new("component", "default", "checkout-service")));
+        assert_eq!(match_route("/catalog/ops/api/a%20b"), Route::Entity(EntityRef::new("api", "ops", "a b")));
+        assert_eq!(match_route("/create"), Route::Create);
+        assert_eq!(match_route("/docs"), Route::Docs);
+        assert_eq!(match_route("/search"), Route::Search);
+        assert_eq!(match_route("/settings"), Route::Settings);
+        assert_eq!(match_route("/catalog/default/component"), Route::NotFound);
+        assert_eq!(match_route("/no/such/page"), Route::NotFound);
+        assert_eq!(match_route("/catalogue"), Route::NotFound);
+    }
+
+    #[test]
+    fn hrefs_and_queries() {
+        assert_eq!(split_href("/search?query=a#top"), ("/search", "query=a"));
+        assert_eq!(split_href("/catalog"), ("/catalog", ""));
+        assert_eq!(
+            parse_query("?filters%5Bkind%5D=api&query=a+b%20c&flag&x=%E2%9C%93"),
+            vec![
+                ("filters[kind]".to_string(), "api".to_string()),
+                ("query".into(), "a b c".into()),
+                ("flag".into(), "".into()),
+                ("x".into(), "✓".into())
+            ]
+        );
+        assert_eq!(query_value("a=1&query=x&query=y", "query").as_deref(), Some("x"));
+        assert_eq!(query_value("", "query"), None);
+    }
+
+    #[test]
+    fn bad_escapes_are_kept() {
+        assert_eq!(decode_component("100%"), "100%");
+        assert_eq!(decode_component("%zz"), "%zz");
+        assert_eq!(decode_component("%C3"), "%C3");
+        assert_eq!(decode_component("a%2"), "a%2");
+    }
+}
