@@ -59,8 +59,9 @@ impl ApiError {
     pub fn user_message(&self) -> String {
         let what = match &self.kind {
             ApiErrorKind::Unreachable => format!(
-                "Could not reach the Backstage backend at {}. Either it is down or not reachable from this browser, or its CORS settings (backend.cors.origin) do not allow this portal's origin.",
-                origin_of(&self.url)
+                "Could not reach the Backstage backend at {}. Either it is down or not reachable from this browser, or its CORS settings (backend.cors.origin, with credentials: true) do not allow this portal's origin{}.",
+                origin_of(&self.url),
+                page_origin().map(|o| format!(" ({o})")).unwrap_or_default()
             ),
             ApiErrorKind::Unauthorized => "The backend did not accept your sign-in (401). Your session may have expired; sign in again.".to_string(),
             ApiErrorKind::Status(404) => "The backend has no such item (404).".to_string(),
@@ -96,6 +97,18 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// The portal's own origin, to name in CORS advice (none outside a browser).
+fn page_origin() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.location().origin().ok())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
 
 /// `http://host:port/api/x?y` → `http://host:port`.
 pub fn origin_of(url: &str) -> &str {

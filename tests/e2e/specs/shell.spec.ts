@@ -61,6 +61,16 @@ test('every nav target renders its page from the backend @subpath', async ({ pag
   await expect(page).toHaveURL(/catalog\/default\/component\/payments-gateway$/);
   await expect(page.getByRole('link', { name: 'team-payments' })).toBeVisible();
   await expectAccessible(page);
+
+  // Back and forward move through the pages visited, without a reload.
+  await page.evaluate(() => ((window as any).__stillSamePage = true));
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__stillSamePage)).toBe(true);
 });
 
 test('an unknown path shows not-found inside the shell @subpath', async ({ page }) => {
