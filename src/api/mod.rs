@@ -108,16 +108,9 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
     }
 }
 
+/// Encodes a query-string key or value (`/`, `:` and `,` stay readable).
 pub fn encode_query(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/' | b':' | b',') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::model::percent::encode(s, b"/:,")
 }
 
 #[cfg(test)]

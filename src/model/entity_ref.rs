@@ -73,15 +73,7 @@ impl fmt::Display for EntityRef {
 
 /// Percent-encodes one URL path segment (entity names are usually safe already).
 pub fn encode_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    super::percent::encode(s, b"")
 }
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
 //! Pure catalog concepts, with no browser or network in them.
 pub mod entity_ref;
 pub mod route;
+pub mod percent;

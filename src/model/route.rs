@@ -2,6 +2,7 @@
 //! after the mount point). Pure, so every shape is tested natively.
 
 use crate::model::entity_ref::EntityRef;
+use crate::model::percent::decode as decode_component;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -63,26 +64,6 @@ fn decode_query(s: &str) -> String {
     decode_component(&s.replace('+', " "))
 }
 
-/// Percent-decoding; invalid escapes and invalid UTF-8 are kept as they came.
-pub fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-            if let Some(b) = hex {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,13 +100,5 @@ mod tests {
         );
         assert_eq!(query_value("a=1&query=x&query=y", "query").as_deref(), Some("x"));
         assert_eq!(query_value("", "query"), None);
-    }
-
-    #[test]
-    fn bad_escapes_are_kept() {
-        assert_eq!(decode_component("100%"), "100%");
-        assert_eq!(decode_component("%zz"), "%zz");
-        assert_eq!(decode_component("%C3"), "%C3");
-        assert_eq!(decode_component("a%2"), "a%2");
     }
 }
