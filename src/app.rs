@@ -19,6 +19,7 @@ use crate::model::route::{match_route, Route};
 use crate::paths;
 use crate::router::Router;
 use crate::session::{Phase, Session, SessionState};
+use crate::stars::Stars;
 use crate::theme::Theme;
 
 /// Loads the configuration, then starts the portal or explains why it cannot.
@@ -52,12 +53,14 @@ pub fn App(config: Config) -> impl IntoView {
     let session = Session::new(&config.backend_base_url, &config.auth_environment);
     let backend = Backend::new(&config.backend_base_url, session.clone());
     let theme = Theme::install(config.theme);
+    let stars = Stars::load(&config.backend_base_url);
     document().set_title(&config.app_title);
     provide_context(config.clone());
     provide_context(router);
     provide_context(session.clone());
     provide_context(backend);
     provide_context(theme);
+    provide_context(stars);
 
     {
         let session = session.clone();

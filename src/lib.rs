@@ -9,4 +9,5 @@ pub mod pages;
 pub mod paths;
 pub mod router;
 pub mod session;
+pub mod stars;
 pub mod theme;

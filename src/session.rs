@@ -90,6 +90,14 @@ impl Session {
         }
     }
 
+    /// The signed-in identity's ownership refs ("owned by me").
+    pub fn ownership_refs(&self) -> Vec<String> {
+        match &*self.state.read_untracked() {
+            SessionState::SignedIn(s) => s.ownership_entity_refs.clone(),
+            _ => vec![],
+        }
+    }
+
     fn provider(&self) -> Option<String> {
         match &*self.state.read_untracked() {
             SessionState::SignedIn(s) => Some(s.provider.clone()),

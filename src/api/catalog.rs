@@ -1,6 +1,8 @@
 //! The catalog plugin (`/api/catalog`).
 
-use super::types::{Entity, EntityPage};
+use serde_json::json;
+
+use super::types::{Entity, EntityFacets, EntityPage, EntitiesByRefs};
 use super::{query_string, ApiError, Backend};
 use crate::model::entity_ref::{encode_segment, EntityRef};
 
@@ -13,6 +15,7 @@ pub struct EntityQuery {
     pub limit: Option<u32>,
     pub order_field: Option<String>,
     pub full_text: Option<String>,
+    pub full_text_fields: Vec<&'static str>,
     pub cursor: Option<String>,
 }
 
@@ -29,6 +32,9 @@ impl EntityQuery {
             }
             if let Some(t) = self.full_text.as_ref().filter(|t| !t.trim().is_empty()) {
                 pairs.push(("fullTextFilterTerm", t.trim().to_string()));
+                if !self.full_text_fields.is_empty() {
+                    pairs.push(("fullTextFilterFields", self.full_text_fields.join(",")));
+                }
             }
         }
         if !self.fields.is_empty() {
@@ -41,7 +47,40 @@ impl EntityQuery {
     }
 }
 
+/// `POST /entities/by-refs` answers 413 for long lists: ask in chunks of this size.
+pub const BY_REFS_CHUNK: usize = 100;
+
 impl Backend {
+    /// Entities by ref, in request order, `None` where the catalog has none.
+    pub async fn entities_by_refs(&self, refs: &[String], fields: &[&str]) -> Result<Vec<Option<Entity>>, ApiError> {
+        let url = self.plugin_url("catalog", "/entities/by-refs");
+        let mut out = Vec::with_capacity(refs.len());
+        for chunk in refs.chunks(BY_REFS_CHUNK) {
+            let mut body = json!({ "entityRefs": chunk });
+            if !fields.is_empty() {
+                body["fields"] = json!(fields);
+            }
+            let page: EntitiesByRefs = self.post_json(&url, &body).await?;
+            out.extend(page.items);
+        }
+        Ok(out)
+    }
+
+    /// Value counts of entity fields among the entities the filter matches.
+    pub async fn entity_facets(&self, facets: &[&str], filter: &str) -> Result<EntityFacets, ApiError> {
+        let mut pairs: Vec<(&str, String)> = facets.iter().map(|f| ("facet", f.to_string())).collect();
+        if !filter.is_empty() {
+            pairs.push(("filter", filter.to_string()));
+        }
+        self.get_json(&self.plugin_url("catalog", &format!("/entity-facets{}", query_string(&pairs)))).await
+    }
+
+    /// Asks the catalog to re-read an entity from its source location.
+    pub async fn refresh_entity(&self, r: &EntityRef) -> Result<(), ApiError> {
+        let url = self.plugin_url("catalog", "/refresh");
+        self.request("POST", &url, Some(&json!({ "entityRef": r.to_string() }).to_string())).await.map(|_| ())
+    }
+
     pub async fn query_entities(&self, q: &EntityQuery) -> Result<EntityPage, ApiError> {
         self.get_json(&self.plugin_url("catalog", &format!("/entities/by-query{}", q.to_query_string()))).await
     }

@@ -39,6 +39,10 @@ impl Entity {
     pub fn spec_str(&self, key: &str) -> Option<&str> {
         self.0.get("spec").and_then(|s| s.get(key)).and_then(Value::as_str)
     }
+    /// `spec.profile.<key>` of users and groups (`email`, `displayName`).
+    pub fn profile_str(&self, key: &str) -> Option<&str> {
+        self.0.pointer("/spec/profile").and_then(|p| p.get(key)).and_then(Value::as_str)
+    }
     pub fn annotation(&self, key: &str) -> Option<&str> {
         self.0.pointer("/metadata/annotations").and_then(|a| a.get(key)).and_then(Value::as_str)
     }
@@ -92,6 +96,25 @@ pub struct EntityPage {
     pub total_items: u64,
     #[serde(default)]
     pub page_info: PageInfo,
+}
+
+/// `POST /api/catalog/entities/by-refs`: entities in request order, null if missing.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct EntitiesByRefs {
+    pub items: Vec<Option<Entity>>,
+}
+
+/// `GET /api/catalog/entity-facets`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
+pub struct EntityFacets {
+    #[serde(default)]
+    pub facets: std::collections::BTreeMap<String, Vec<FacetCount>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
 }
 
 /// `GET /api/auth/{provider}/refresh` and the popup's `authorization_response`.

@@ -1,10 +1,14 @@
 //! Reusable widgets; pages compose them.
 pub mod async_view;
+pub mod catalog_filters;
+pub mod debounce;
 pub mod entity_link;
 pub mod entity_table;
 pub mod error_panel;
 pub mod loading;
 pub mod nav;
 pub mod page_header;
+pub mod pager;
+pub mod star_button;
 pub mod theme_switch;
 pub mod user_menu;

@@ -2,3 +2,5 @@
 pub mod entity_ref;
 pub mod route;
 pub mod percent;
+pub mod catalog_filter;
+pub mod starred;

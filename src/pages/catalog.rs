@@ -1,38 +1,207 @@
-//! `/catalog`: the software catalog, paged on the server.
+//! `/catalog`: the software catalog. Every filter, sort and page is done by the
+//! backend; the view's state is the URL.
 
 use leptos::prelude::*;
 
 use crate::api::catalog::EntityQuery;
-use crate::api::Backend;
+use crate::api::types::{Entity, EntityFacets};
+use crate::api::{query_string, ApiError, Backend};
 use crate::components::async_view::async_view;
-use crate::components::entity_table::{Column, EntityTable};
+use crate::components::catalog_filters::CatalogFilters;
+use crate::components::entity_table::{columns_for_kind, EntityTable, Sorting};
 use crate::components::page_header::PageHeader;
+use crate::components::pager::{PageLink, Pager};
+use crate::model::catalog_filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
+use crate::model::route::parse_query;
+use crate::model::starred;
+use crate::router::use_router;
+use crate::session::Session;
+use crate::stars::Stars;
 
-const COLUMNS: [Column; 7] = [Column::Name, Column::System, Column::Owner, Column::Type, Column::Lifecycle, Column::Description, Column::Tags];
+/// Only the fields the table shows are fetched.
+const FIELDS: [&str; 13] = [
+    "kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "metadata.tags",
+    "metadata.annotations", "spec.type", "spec.lifecycle", "spec.owner", "spec.system", "spec.domain", "spec.profile",
+];
+
+#[derive(Clone)]
+struct Rows {
+    items: Vec<Entity>,
+    total: u64,
+    prev: Option<PageLink>,
+    next: Option<PageLink>,
+}
+
+async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String>, starred_refs: Vec<String>) -> Result<Rows, ApiError> {
+    let limit = f.limit as u64;
+    if f.user == UserFilter::Starred {
+        // The starred set is small: fetch exactly those refs, filter and page here.
+        let prefix = format!("{}:", f.kind);
+        let refs: Vec<String> = starred_refs.into_iter().filter(|r| r.starts_with(&prefix)).collect();
+        let mut items: Vec<Entity> = backend.entities_by_refs(&refs, &FIELDS).await?.into_iter().flatten().filter(|e| starred::matches(e, &f)).collect();
+        items.sort_by_key(|e| e.name().to_ascii_lowercase());
+        if f.descending {
+            items.reverse();
+        }
+        let total = items.len() as u64;
+        let start = f.offset.min(total);
+        let page: Vec<Entity> = items.into_iter().skip(start as usize).take(limit as usize).collect();
+        let end = start + page.len() as u64;
+        return Ok(Rows {
+            items: page,
+            total,
+            prev: (start > 0).then(|| PageLink { cursor: None, offset: start.saturating_sub(limit) }),
+            next: (end < total).then_some(PageLink { cursor: None, offset: end }),
+        });
+    }
+    let q = EntityQuery {
+        filters: vec![f.conditions(&ownership, None)],
+        fields: FIELDS.to_vec(),
+        limit: Some(f.limit),
+        order_field: Some(f.order_field()),
+        full_text: Some(f.text.clone()),
+        full_text_fields: TEXT_FIELDS.to_vec(),
+        cursor: f.cursor.clone(),
+    };
+    let page = backend.query_entities(&q).await?;
+    let shown = page.items.len() as u64;
+    Ok(Rows {
+        items: page.items,
+        total: page.total_items,
+        prev: page.page_info.prev_cursor.map(|c| PageLink { cursor: Some(c), offset: f.offset.saturating_sub(limit) }),
+        next: page.page_info.next_cursor.map(|c| PageLink { cursor: Some(c), offset: f.offset + shown }),
+    })
+}
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
+    let router = use_router();
     let backend = expect_context::<Backend>();
-    let query = EntityQuery {
-        filters: vec!["kind=component".into()],
-        fields: vec!["kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "metadata.tags", "spec.type", "spec.lifecycle", "spec.owner", "spec.system", "relations"],
-        limit: Some(50),
-        order_field: Some("metadata.name,asc".into()),
-        ..Default::default()
-    };
-    let page = LocalResource::new(move || {
-        let (backend, query) = (backend.clone(), query.clone());
-        async move { backend.query_entities(&query).await }
+    let session = expect_context::<Session>();
+    let stars = expect_context::<Stars>();
+    let filter = Memo::new(move |_| router.location.with(|l| CatalogFilter::from_query(&parse_query(&l.query))));
+
+    // A changed text filter replaces the history entry; any other change adds one.
+    let apply = Callback::new(move |next: CatalogFilter| {
+        let current = filter.get_untracked();
+        let only_text = CatalogFilter { text: current.text.clone(), ..next.clone() }.first_page() == current.clone().first_page();
+        router.navigate(&format!("/catalog{}", query_string(&next.to_query())), only_text && next.text != current.text);
     });
+
+    let rows = {
+        let (backend, session) = (backend.clone(), session.clone());
+        LocalResource::new(move || {
+            let f = filter.get();
+            // Starred view: re-read when stars change; other views ignore them.
+            let starred_refs = if f.user == UserFilter::Starred { stars.refs.get() } else { vec![] };
+            load_rows(backend.clone(), f, session.ownership_refs(), starred_refs)
+        })
+    };
+    let kinds = {
+        let backend = backend.clone();
+        LocalResource::new(move || {
+            let backend = backend.clone();
+            async move { backend.entity_facets(&["kind"], "").await }
+        })
+    };
+    // Options and counts scoped by kind, owner, "owned by me" and orphan.
+    let facet_scope = Memo::new(move |_| {
+        let f = filter.get();
+        let scope = CatalogFilter { types: vec![], lifecycles: vec![], tags: vec![], namespaces: vec![], ..f };
+        let user = if scope.user == UserFilter::Starred { UserFilter::All } else { scope.user };
+        CatalogFilter { user, ..scope }.conditions(&session.ownership_refs(), None)
+    });
+    let facets = LocalResource::new(move || {
+        let (backend, scope) = (backend.clone(), facet_scope.get());
+        async move {
+            let fields: Vec<&str> = Facet::ALL.iter().map(|f| f.field()).collect();
+            backend.entity_facets(&fields, &scope).await
+        }
+    });
+
+    let kind_label = move || filter.with(|f| f.kind.clone());
+    let with_namespace = move |fs: Option<EntityFacets>| {
+        fs.and_then(|f| f.facets.get("metadata.namespace").cloned())
+            .is_some_and(|ns| ns.len() > 1 || ns.iter().any(|n| !n.value.eq_ignore_ascii_case("default")))
+    };
+
     view! {
-        <PageHeader title="Catalog" subtitle="Every component your organisation runs, and who owns it."/>
-        {async_view(page, "the catalog", |p| {
-            if p.items.is_empty() {
-                view! { <p class="empty">"No components are registered in the catalog yet."</p> }.into_any()
-            } else {
-                let caption = format!("Components ({})", p.total_items);
-                view! { <EntityTable caption=caption columns=COLUMNS.to_vec() entities=p.items/> }.into_any()
-            }
-        })}
+        <PageHeader title="Catalog" subtitle="Every component, API, system and team your organisation has, and who owns it."/>
+        <div class="catalog-layout">
+            <CatalogFilters
+                filter=filter
+                kinds=Signal::derive(move || kinds.get().and_then(Result::ok).and_then(|k| k.facets.get("kind").cloned()).unwrap_or_default())
+                facets=Signal::derive(move || facets.get().and_then(Result::ok))
+                on_change=apply
+            />
+            <section class="catalog-results" aria-label="Results">
+                {async_view(rows, "the catalog", move |r: Rows| {
+                    let f = filter.get_untracked();
+                    if r.items.is_empty() {
+                        return if f.is_narrowed() {
+                            view! {
+                                <div class="empty">
+                                    <p>{format!("No {} match these filters.", kind_plural(&f.kind).to_lowercase())}</p>
+                                    <button type="button" class="button secondary" on:click=move |_| {
+                                        apply.run(CatalogFilter { kind: filter.get_untracked().kind, ..CatalogFilter::default() })
+                                    }>"Clear filters"</button>
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! { <p class="empty">{format!("No {} entities are registered in the catalog yet.", f.kind)}</p> }.into_any()
+                        };
+                    }
+                    let columns = columns_for_kind(&f.kind, with_namespace(facets.get_untracked().and_then(Result::ok)));
+                    let sorting = Sorting {
+                        field: f.sort,
+                        descending: f.descending,
+                        on_sort: Callback::new(move |field| {
+                            let mut f = filter.get_untracked();
+                            f.descending = f.sort == field && !f.descending;
+                            f.sort = field;
+                            apply.run(f.first_page());
+                        }),
+                    };
+                    let caption = format!("{} ({})", kind_plural(&f.kind), r.total);
+                    let shown = r.items.len();
+                    view! {
+                        <EntityTable caption=caption columns=columns entities=r.items sorting=sorting starrable=true/>
+                        <Pager offset=f.offset shown=shown total=r.total limit=f.limit prev=r.prev next=r.next
+                            on_page=Callback::new(move |p: PageLink| {
+                                let mut f = filter.get_untracked();
+                                f.cursor = p.cursor;
+                                f.offset = p.offset;
+                                apply.run(f);
+                            })
+                            on_limit=Callback::new(move |l| {
+                                let mut f = filter.get_untracked();
+                                f.limit = l;
+                                apply.run(f.first_page());
+                            })/>
+                    }.into_any()
+                })}
+            </section>
+        </div>
+        <p class="visually-hidden" aria-live="polite">{move || format!("Showing {}", kind_label())}</p>
+    }
+}
+
+/// "Components", "APIs": how the table's caption names a kind.
+pub fn kind_plural(kind: &str) -> String {
+    match kind {
+        "api" => "APIs".into(),
+        k => {
+            let mut c = k.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>() + "s").unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kind_captions() {
+        assert_eq!(super::kind_plural("component"), "Components");
+        assert_eq!(super::kind_plural("api"), "APIs");
     }
 }

@@ -1,0 +1,119 @@
+import { test, expect, type Page } from '@playwright/test';
+import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
+
+const caption = (page: Page) => page.locator('table caption');
+const rowNames = (page: Page) => page.locator('tbody tr td:first-child');
+const filters = (page: Page) => page.getByRole('complementary', { name: 'Filters' });
+
+test('facet filters narrow on the server and live in the URL @subpath', async ({ page }) => {
+  await signInAsGuest(page, 'catalog');
+  await expect(caption(page)).toHaveText('Components (17)');
+  await expect(filters(page).getByText('production (9)')).toBeVisible();
+
+  await filters(page).getByLabel(/^production/).check();
+  await expect(caption(page)).toHaveText('Components (9)');
+  await expect(page).toHaveURL(/lifecycle=production/);
+  await filters(page).getByLabel(/^service/).check();
+  await expect(caption(page)).toHaveText('Components (5)');
+  await expect(page).toHaveURL(/type=service/);
+  await expectAccessible(page);
+
+  // A link reproduces the view.
+  await page.reload();
+  await expect(caption(page)).toHaveText('Components (5)');
+  await expect(filters(page).getByLabel(/^service/)).toBeChecked();
+  // Back undoes the last filter.
+  await page.goBack();
+  await expect(caption(page)).toHaveText('Components (9)');
+  await expect(filters(page).getByLabel(/^service/)).not.toBeChecked();
+});
+
+test("Backstage's filters[...] links still work", async ({ page }) => {
+  await signInAsGuest(page, 'catalog?filters%5Bkind%5D=api&filters%5Blifecycles%5D=production');
+  await expect(caption(page)).toHaveText('APIs (3)');
+  await expect(filters(page).getByLabel('Kind')).toHaveValue('api');
+});
+
+test('text filter, owner picker and "owned by me" ask the backend', async ({ page }) => {
+  await signInAsGuest(page, 'catalog');
+  await filters(page).getByRole('searchbox', { name: 'Filter by name' }).fill('ledger');
+  await expect(caption(page)).toHaveText('Components (1)');
+  await expect(rowNames(page)).toHaveText(['ledger-service']);
+  await expect(page).toHaveURL(/q=ledger/);
+  await filters(page).getByRole('searchbox', { name: 'Filter by name' }).fill('');
+  await expect(caption(page)).toHaveText('Components (17)');
+
+  await filters(page).getByRole('searchbox', { name: 'Owner' }).fill('payments');
+  await filters(page).getByRole('button', { name: /Add owner .*team-payments/ }).click();
+  await expect(caption(page)).toHaveText('Components (5)');
+  await expect(page).toHaveURL(/owner=group%3Adefault%2Fteam-payments|owner=group:default\/team-payments/);
+  await filters(page).getByRole('button', { name: 'Remove owner team-payments' }).click();
+  await expect(caption(page)).toHaveText('Components (17)');
+
+  // The guest is a member of team-web.
+  await filters(page).getByLabel('Owned by me').check();
+  await expect(caption(page)).toHaveText('Components (6)');
+  await expect(rowNames(page)).toContainText(['design-system']);
+  await expectAccessible(page);
+});
+
+test('cursor paging, page size and sorting', async ({ page }) => {
+  await signInAsGuest(page, 'catalog?limit=5');
+  await expect(page.getByText('1–5 of 17')).toBeVisible();
+  await expect(rowNames(page).first()).toHaveText('artifact-proxy');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('6–10 of 17')).toBeVisible();
+  await expect(page).toHaveURL(/cursor=/);
+  const secondPage = await rowNames(page).allTextContents();
+  await page.reload();
+  await expect(page.getByText('6–10 of 17')).toBeVisible();
+  await expect(rowNames(page)).toHaveText(secondPage);
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(page.getByText('1–5 of 17')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+
+  await page.getByLabel('Rows per page').selectOption('20');
+  await expect(page.getByText('1–17 of 17')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+  await page.getByRole('button', { name: /^Name/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(rowNames(page).first()).toHaveText('A component with a 100 KB description');
+  await page.getByRole('button', { name: /^Lifecycle/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Lifecycle/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.locator('tbody tr').first()).toContainText('deprecated');
+  await expect(page).toHaveURL(/sort=lifecycle%3Aasc|sort=lifecycle:asc/);
+});
+
+test('starring is remembered and the starred view shows only starred entities', async ({ page }) => {
+  await signInAsGuest(page, 'catalog');
+  await page.getByRole('button', { name: 'Star checkout-service' }).click();
+  await expect(page.getByRole('button', { name: 'Unstar checkout-service' })).toHaveAttribute('aria-pressed', 'true');
+  await filters(page).getByLabel('Starred').check();
+  await expect(caption(page)).toHaveText('Components (1)');
+  await expect(rowNames(page)).toHaveText(['checkout-service']);
+  await page.reload();
+  await expect(rowNames(page)).toHaveText(['checkout-service']);
+  await page.getByRole('button', { name: 'Unstar checkout-service' }).click();
+  await expect(page.getByText('No components match these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(caption(page)).toHaveText('Components (17)');
+});
+
+test('another kind brings its own columns', async ({ page }) => {
+  await signInAsGuest(page, 'catalog');
+  await filters(page).getByLabel('Kind').selectOption('group');
+  await expect(caption(page)).toHaveText('Groups (5)');
+  await expect(page.getByRole('columnheader')).toHaveText([/^Name/, 'Type', 'Description', 'Actions']);
+  await expect(page).toHaveURL(/kind=group/);
+});
+
+test('hostile catalog data stays inert text in the list', async ({ page }) => {
+  failOnDialogs(page);
+  await signInAsGuest(page, 'catalog?kind=api');
+  await expect(caption(page)).toHaveText('APIs (4)');
+  await expect(page.getByRole('link', { name: "<svg onload=alert('api')>Hostile API</svg>" })).toBeVisible();
+  await expect(page.locator('main svg, main img, main b')).toHaveCount(0);
+  await page.goto('catalog?q=very-long');
+  await expect(rowNames(page)).toHaveText(['A component with a 100 KB description']);
+});
