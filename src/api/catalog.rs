@@ -108,11 +108,12 @@ mod tests {
             limit: Some(20),
             order_field: Some("metadata.name,asc".into()),
             full_text: Some("  pay ".into()),
+            full_text_fields: vec!["metadata.name", "metadata.title"],
             cursor: None,
         };
         assert_eq!(
             q.to_query_string(),
-            "?filter=kind%3Dcomponent&orderField=metadata.name,asc&fullTextFilterTerm=pay&fields=kind,metadata.name&limit=20"
+            "?filter=kind%3Dcomponent&orderField=metadata.name,asc&fullTextFilterTerm=pay&fullTextFilterFields=metadata.name,metadata.title&fields=kind,metadata.name&limit=20"
         );
         q.cursor = Some("abc=".into());
         assert_eq!(q.to_query_string(), "?cursor=abc%3D&fields=kind,metadata.name&limit=20");
