@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::types::{Entity, EntityFacets, EntityPage, EntitiesByRefs};
+use super::types::{Ancestry, Entity, EntityFacets, EntityPage, EntitiesByRefs};
 use super::{query_string, ApiError, Backend};
 use crate::model::entity_ref::{encode_segment, EntityRef};
 
@@ -73,6 +73,12 @@ impl Backend {
             pairs.push(("filter", filter.to_string()));
         }
         self.get_json(&self.plugin_url("catalog", &format!("/entity-facets{}", query_string(&pairs)))).await
+    }
+
+    /// The chain of locations and processors that produced an entity.
+    pub async fn entity_ancestry(&self, r: &EntityRef) -> Result<Ancestry, ApiError> {
+        let path = format!("/entities/by-name/{}/{}/{}/ancestry", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
+        self.get_json(&self.plugin_url("catalog", &path)).await
     }
 
     /// Asks the catalog to re-read an entity from its source location.

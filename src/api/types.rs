@@ -71,6 +71,38 @@ impl Entity {
             })
             .unwrap_or_default()
     }
+    /// All `(type, targetRef)` relation pairs that are readable.
+    pub fn relations(&self) -> Vec<(String, String)> {
+        self.0
+            .get("relations")
+            .and_then(Value::as_array)
+            .map(|rels| {
+                rels.iter()
+                    .filter_map(|r| Some((r.get("type")?.as_str()?.to_string(), r.get("targetRef")?.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    /// `metadata.links` as `(url, title)`; entries without a string url are skipped.
+    pub fn links(&self) -> Vec<(String, Option<String>)> {
+        self.0
+            .pointer("/metadata/links")
+            .and_then(Value::as_array)
+            .map(|links| {
+                links
+                    .iter()
+                    .filter_map(|l| Some((l.get("url")?.as_str()?.to_string(), l.get("title").and_then(Value::as_str).map(str::to_string))))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    /// Where the entity's source can be viewed: `backstage.io/view-url`, else the
+    /// `url:` source location.
+    pub fn view_url(&self) -> Option<String> {
+        self.annotation("backstage.io/view-url")
+            .map(str::to_string)
+            .or_else(|| self.annotation("backstage.io/source-location").and_then(|s| s.strip_prefix("url:")).map(str::to_string))
+    }
     /// The owner as a ref: the `ownedBy` relation, else `spec.owner` read as a group.
     pub fn owner(&self) -> Option<EntityRef> {
         self.relation_targets("ownedBy")
@@ -156,6 +188,22 @@ pub struct ScaffolderAction {
     pub id: String,
     #[serde(default)]
     pub description: Option<String>,
+}
+
+/// `GET /api/catalog/entities/by-name/{kind}/{ns}/{name}/ancestry`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ancestry {
+    pub root_entity_ref: String,
+    pub items: Vec<AncestryItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AncestryItem {
+    pub entity: Entity,
+    #[serde(default)]
+    pub parent_entity_refs: Vec<String>,
 }
 
 /// `GET /api/techdocs/metadata/techdocs/{ns}/{kind}/{name}`.

@@ -4,3 +4,5 @@ pub mod route;
 pub mod percent;
 pub mod catalog_filter;
 pub mod starred;
+pub mod relations;
+pub mod yaml;

@@ -59,7 +59,7 @@ test('every nav target renders its page from the backend @subpath', async ({ pag
   await page.getByRole('link', { name: 'payments-gateway' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'payments-gateway' })).toBeVisible();
   await expect(page).toHaveURL(/catalog\/default\/component\/payments-gateway$/);
-  await expect(page.getByRole('link', { name: 'team-payments' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'About' }).getByRole('link', { name: 'team-payments' })).toBeVisible();
   await expectAccessible(page);
 
   // Back and forward move through the pages visited, without a reload.
@@ -123,7 +123,7 @@ test('hostile entity data is shown as text and never runs', async ({ page }) => 
   failOnDialogs(page);
   await signInAsGuest(page, 'catalog/default/component/hostile-widget');
   await expect(page.getByRole('heading', { level: 1 })).toContainText("<img src=x onerror=alert('owned')> Hostile widget");
-  await expect(page.getByText("<script>alert('owned')</script>", { exact: false })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'About' }).getByText("<script>alert('owned')</script>", { exact: false })).toBeVisible();
   await expect(page.locator('main img')).toHaveCount(0);
 });
 

@@ -1,0 +1,100 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
+
+test('an entity page shows its header, about card and relations @subpath', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/component/checkout-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
+  await expect(page.getByText('Component · service')).toBeVisible();
+  await expect(page.locator('.entity-ref code')).toHaveText('component:default/checkout-service');
+
+  const about = page.getByRole('region', { name: 'About' });
+  await expect(about.getByRole('link', { name: 'team-payments' })).toBeVisible();
+  await expect(about.getByRole('link', { name: 'checkout', exact: true })).toBeVisible();
+  await expect(about.getByText('production')).toBeVisible();
+  await expect(about.getByRole('link', { name: 'Repository' })).toHaveAttribute('href', 'https://git.acme.example/team-payments/checkout-service');
+
+  const relations = page.getByRole('region', { name: 'Relations' });
+  await expect(relations.getByRole('list', { name: 'Depends on' }).getByRole('link')).toHaveText(['ledger-service', 'payments-db']);
+  await expect(relations.getByRole('list', { name: 'Provides APIs' }).getByRole('link')).toHaveText(['checkout-api']);
+  await expect(relations.getByRole('list', { name: 'Consumes APIs' }).getByRole('link')).toHaveText(['payments-api']);
+
+  await expect(page.getByRole('link', { name: 'View source' })).toHaveAttribute('href', 'https://git.acme.example/team-payments/checkout-service/');
+  await expect(page.getByRole('link', { name: 'Open docs' })).toHaveAttribute('href', /\/docs\/default\/component\/checkout-service$/);
+  await expectAccessible(page);
+
+  await relations.getByRole('link', { name: 'ledger-service' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'ledger-service' })).toBeVisible();
+  await expect(page).toHaveURL(/catalog\/default\/component\/ledger-service$/);
+});
+
+test('copy, star and inspect on the entity page', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signInAsGuest(page, 'catalog/default/component/payments-gateway');
+  await page.getByRole('button', { name: 'Copy entity ref' }).click();
+  await expect(page.getByRole('status')).toHaveText('Copied component:default/payments-gateway to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('component:default/payments-gateway');
+
+  await page.getByRole('button', { name: 'Star payments-gateway' }).click();
+  await page.goto('catalog?user=starred');
+  await expect(page.locator('tbody tr td:first-child')).toHaveText(['payments-gateway']);
+  await page.goBack();
+
+  const inspect = page.getByRole('region', { name: 'Inspect entity' });
+  await inspect.getByText('Raw YAML').click();
+  await expect(inspect.locator('pre').first()).toContainText('kind: Component');
+  await expect(inspect.locator('pre').first()).toContainText('name: payments-gateway');
+  await inspect.getByText('Ancestry').click();
+  await expect(inspect.getByRole('list', { name: 'Ancestry' })).toContainText('location:default/');
+  await expectAccessible(page);
+});
+
+test('group and user pages show members, parents and what they own', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/group/team-payments');
+  await expect(page.getByRole('heading', { level: 1, name: 'team-payments' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Members' }).getByRole('link')).toHaveText(['alice', 'bob']);
+  await expect(page.getByRole('list', { name: 'Parent group' }).getByRole('link')).toHaveText(['engineering']);
+  const owns = page.getByRole('region', { name: 'Ownership' });
+  await expect(owns.getByRole('heading', { name: 'Component · service (4)' })).toBeVisible();
+  await expect(owns.getByRole('list', { name: 'API · openapi' }).getByRole('link')).toHaveText(['checkout-api', 'ledger-api', 'payments-api']);
+  await expectAccessible(page);
+
+  await page.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'alice' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alice Moreau' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'alice@acme.example' })).toHaveAttribute('href', 'mailto:alice@acme.example');
+  // Alice owns legacy-billing herself and, through her team, the payments services.
+  const aliceOwns = page.getByRole('region', { name: 'Ownership' });
+  await expect(aliceOwns.getByRole('link', { name: 'legacy-billing' })).toBeVisible();
+  await expect(aliceOwns.getByRole('link', { name: 'checkout-service' })).toBeVisible();
+});
+
+test('a template page offers to launch it', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/template/new-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'New backend service' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Launch template' })).toHaveAttribute('href', /\/create\/templates\/default\/new-service$/);
+});
+
+test('hostile entity fields render inert on the entity page', async ({ page }) => {
+  failOnDialogs(page);
+  await signInAsGuest(page, 'catalog/default/api/hostile-api');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("<svg onload=alert('api')>Hostile API</svg>");
+  const about = page.getByRole('region', { name: 'About' });
+  await expect(about.getByText(`<a href="javascript:alert('desc')">click me</a>`, { exact: false })).toBeVisible();
+  // Only the mailto link is a link; javascript: and data: stay text.
+  await expect(about.getByRole('list', { name: 'Links' }).getByRole('link')).toHaveText(['Mail the security team']);
+  await expect(about.getByText("javascript:alert('link')", { exact: false })).toBeVisible();
+  // The backend itself replaces script URLs in these annotations; nothing runs either way.
+  for (const name of ['View source', 'Edit']) {
+    await expect(page.getByRole('link', { name })).not.toHaveAttribute('href', /^\s*(javascript|data):/i);
+  }
+  await expect(page.locator('main svg, main img, main b, main a[href^="javascript"], main a[href^="data"]')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('an unknown entity links back to a catalog search for its name', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/component/checkout');
+  await expect(page.getByRole('heading', { level: 1, name: 'Entity not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Search the catalog for "checkout"' }).click();
+  await expect(page).toHaveURL(/catalog\?kind=component&q=checkout$/);
+  await expect(page.locator('table caption')).toHaveText('Components (1)');
+});
