@@ -19,7 +19,10 @@ case "${1:-}" in
     export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs"
     rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
     say "Starting the Backstage backend (log: ${LOG#$ROOT/})"
-    (cd "$ROOT/tests/backstage" && exec node index.js --config app-config.yaml) >"$LOG" 2>&1 &
+    # BACKEND_EXTRA_CONFIG: an overlay such as app-config.bench.yaml (benchmarks).
+    extra=()
+    [ -n "${BACKEND_EXTRA_CONFIG:-}" ] && extra=(--config "$BACKEND_EXTRA_CONFIG")
+    (cd "$ROOT/tests/backstage" && exec node index.js --config app-config.yaml "${extra[@]}") >"$LOG" 2>&1 &
     echo $! >"$PIDFILE"
     if ! wait_for_url "$BACKEND_URL/.backstage/health/v1/readiness" 120; then
       echo "The backend did not become ready; last lines of its log:" >&2

@@ -141,7 +141,7 @@ pub fn CatalogFilters(
             draft.set(t);
         }
     });
-    let debounce = Debounce::new(250);
+    let debounce = Debounce::new(100);
     let kind_options = move || {
         let current_kind = filter.get().kind;
         let mut kinds = kinds.get();

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Scale benchmark (not a test): the catalog page on the small demo catalog and on
+# a generated one of N entities (default 10000), side by side, medians of 5 runs.
+#   scripts/catalog-bench.sh [N ...]      e.g. scripts/catalog-bench.sh 10000 100000
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+sizes=("${@:-10000}")
+RUNS=${RUNS:-5}
+[ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release >/dev/null
+trap 'bash "$ROOT/scripts/static.sh" stop; bash "$ROOT/scripts/backend.sh" stop' EXIT
+bash "$ROOT/scripts/static.sh" start "$ROOT/dist" >/dev/null
+results="$RUN_DIR/catalog-bench.jsonl"; : >"$results"
+
+token() { curl -fsS -H 'X-Requested-With: XMLHttpRequest' "$BACKEND_URL/api/auth/guest/refresh" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))'; }
+count() { curl -fsS -H "Authorization: Bearer $(token)" "$BACKEND_URL/api/catalog/entities/by-query?limit=1&fields=kind" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).totalItems))'; }
+
+say "Small demo catalog"
+bash "$ROOT/scripts/backend.sh" stop
+bash "$ROOT/scripts/backend.sh" start >/dev/null
+node tests/e2e/bench/catalog-bench.mjs small "$RUNS" | tee -a "$results"
+
+for n in "${sizes[@]}"; do
+  say "Generated catalog of $n entities"
+  export STAGEDOOR_BENCH_CATALOG="$RUN_DIR/catalog-$n.yaml"
+  node tests/e2e/bench/generate-catalog.mjs "$n" "$STAGEDOOR_BENCH_CATALOG"
+  bash "$ROOT/scripts/backend.sh" stop
+  start=$(date +%s)
+  BACKEND_EXTRA_CONFIG=app-config.bench.yaml bash "$ROOT/scripts/backend.sh" start >/dev/null
+  until [ "$(count 2>/dev/null || echo 0)" -ge "$n" ]; do sleep 5; done
+  echo "ingested $n entities in $(( $(date +%s) - start )) s"
+  node tests/e2e/bench/catalog-bench.mjs "$n" "$RUNS" | tee -a "$results"
+done
+
+node -e '
+const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
+const small = rows[0];
+const keys = ["firstRowMs", "filterMs", "textFilterMs", "nextPageMs", "heapPlusWasmMiB", "requests"];
+console.log("\nmedians of " + small.runs + " runs (cold cache per run)");
+console.log("measure".padEnd(18) + rows.map(r => String(r.label).padStart(10)).join("") + rows.slice(1).map(r => ("ratio " + r.label).padStart(14)).join(""));
+for (const k of keys) console.log(k.padEnd(18) + rows.map(r => String(r[k]).padStart(10)).join("") + rows.slice(1).map(r => (r[k] / small[k]).toFixed(2).padStart(14)).join(""));
+console.log("goals at 10k: firstRowMs <= 500, textFilterMs <= 200, ratio <= 1.5, heapPlusWasmMiB <= 8");
+' "$results"

@@ -1,0 +1,65 @@
+// Writes a generated catalog of N entities (YAML, one file) for the scale benchmark:
+//   node tests/bench/generate-catalog.mjs 10000 /tmp/catalog-10k.yaml
+// Groups own everything; components spread over types, lifecycles, tags and systems.
+import { writeFileSync } from 'node:fs';
+
+const total = Number(process.argv[2] || 10000);
+const out = process.argv[3] || `/tmp/stagedoor-catalog-${total}.yaml`;
+const groups = Math.max(10, Math.round(total / 50));
+const systems = Math.max(5, Math.round(total / 100));
+const apis = Math.round(total / 10);
+const components = total - groups - systems - apis;
+const types = ['service', 'website', 'library', 'tool'];
+const lifecycles = ['production', 'experimental', 'deprecated'];
+const tags = ['java', 'go', 'python', 'rust', 'node', 'kotlin', 'ml', 'pci', 'infra', 'web'];
+const docs = [];
+const pad = (n) => String(n).padStart(6, '0');
+
+for (let g = 0; g < groups; g++) {
+  docs.push(`apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: bench-team-${pad(g)}
+  description: Generated team ${g}
+spec:
+  type: team
+  children: []`);
+}
+for (let s = 0; s < systems; s++) {
+  docs.push(`apiVersion: backstage.io/v1alpha1
+kind: System
+metadata:
+  name: bench-system-${pad(s)}
+spec:
+  owner: bench-team-${pad(s % groups)}`);
+}
+for (let a = 0; a < apis; a++) {
+  docs.push(`apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: bench-api-${pad(a)}
+  description: Generated API ${a}
+spec:
+  type: openapi
+  lifecycle: ${lifecycles[a % 3]}
+  owner: bench-team-${pad(a % groups)}
+  system: bench-system-${pad(a % systems)}
+  definition: "openapi: 3.0.0"`);
+}
+for (let c = 0; c < components; c++) {
+  docs.push(`apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: bench-component-${pad(c)}
+  title: Bench component ${c}
+  description: Generated component number ${c}, ${types[c % 4]} in ${lifecycles[c % 3]}.
+  tags: [${tags[c % 10]}, ${tags[(c * 7 + 3) % 10]}]
+spec:
+  type: ${types[c % 4]}
+  lifecycle: ${lifecycles[c % 3]}
+  owner: bench-team-${pad(c % groups)}
+  system: bench-system-${pad(c % systems)}
+  providesApis: [bench-api-${pad(c % apis)}]`);
+}
+writeFileSync(out, docs.join('\n---\n') + '\n');
+console.log(`${total} entities (${components} components, ${apis} APIs, ${systems} systems, ${groups} groups) -> ${out}`);
