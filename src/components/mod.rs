@@ -9,6 +9,7 @@ pub mod loading;
 pub mod nav;
 pub mod page_header;
 pub mod pager;
+pub mod relations_graph;
 pub mod star_button;
 pub mod theme_switch;
 pub mod user_menu;

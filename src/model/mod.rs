@@ -6,3 +6,4 @@ pub mod catalog_filter;
 pub mod starred;
 pub mod relations;
 pub mod yaml;
+pub mod graph;

@@ -97,11 +97,14 @@ pub fn CatalogPage() -> impl IntoView {
             load_rows(backend.clone(), f, session.ownership_refs(), starred_refs)
         })
     };
+    // The rows come first: the backend answers one query at a time, so the
+    // option counts are asked for only once the first rows are on screen.
+    let rows_shown = Memo::new(move |_| rows.with(|r| r.is_some()));
     let kinds = {
         let backend = backend.clone();
         LocalResource::new(move || {
-            let backend = backend.clone();
-            async move { backend.entity_facets(&["kind"], "").await }
+            let (backend, ready) = (backend.clone(), rows_shown.get());
+            async move { if ready { backend.entity_facets(&["kind"], "").await.map(Some) } else { Ok(None) } }
         })
     };
     // Options and counts scoped by kind, owner, "owned by me" and orphan.
@@ -112,10 +115,13 @@ pub fn CatalogPage() -> impl IntoView {
         CatalogFilter { user, ..scope }.conditions(&session.ownership_refs(), None)
     });
     let facets = LocalResource::new(move || {
-        let (backend, scope) = (backend.clone(), facet_scope.get());
+        let (backend, scope, ready) = (backend.clone(), facet_scope.get(), rows_shown.get());
         async move {
+            if !ready {
+                return Ok(None);
+            }
             let fields: Vec<&str> = Facet::ALL.iter().map(|f| f.field()).collect();
-            backend.entity_facets(&fields, &scope).await
+            backend.entity_facets(&fields, &scope).await.map(Some)
         }
     });
 
@@ -130,8 +136,8 @@ pub fn CatalogPage() -> impl IntoView {
         <div class="catalog-layout">
             <CatalogFilters
                 filter=filter
-                kinds=Signal::derive(move || kinds.get().and_then(Result::ok).and_then(|k| k.facets.get("kind").cloned()).unwrap_or_default())
-                facets=Signal::derive(move || facets.get().and_then(Result::ok))
+                kinds=Signal::derive(move || kinds.get().and_then(Result::ok).flatten().and_then(|k| k.facets.get("kind").cloned()).unwrap_or_default())
+                facets=Signal::derive(move || facets.get().and_then(Result::ok).flatten())
                 on_change=apply
             />
             <section class="catalog-results" aria-label="Results">
@@ -151,7 +157,7 @@ pub fn CatalogPage() -> impl IntoView {
                             view! { <p class="empty">{format!("No {} entities are registered in the catalog yet.", f.kind)}</p> }.into_any()
                         };
                     }
-                    let columns = columns_for_kind(&f.kind, with_namespace(facets.get_untracked().and_then(Result::ok)));
+                    let columns = columns_for_kind(&f.kind, with_namespace(facets.get().and_then(Result::ok).flatten()));
                     let sorting = Sorting {
                         field: f.sort,
                         descending: f.descending,

@@ -10,6 +10,7 @@ use crate::components::entity_link::EntityLink;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::page_header::PageHeader;
+use crate::components::relations_graph::RelationsGraph;
 use crate::components::star_button::StarButton;
 use crate::model::entity_ref::EntityRef;
 use crate::model::relations::{self, is_safe_link, RelationSection};
@@ -121,6 +122,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
         <div class="entity-grid">
             <AboutCard entity=entity.clone()/>
             <RelationsCard sections=sections/>
+            <RelationsGraph entity=entity.clone()/>
             {is_party.then(|| view! { <OwnershipCard entity=entity.clone()/> })}
             <InspectCard entity=entity.clone()/>
         </div>

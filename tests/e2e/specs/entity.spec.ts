@@ -13,7 +13,7 @@ test('an entity page shows its header, about card and relations @subpath', async
   await expect(about.getByText('production')).toBeVisible();
   await expect(about.getByRole('link', { name: 'Repository' })).toHaveAttribute('href', 'https://git.acme.example/team-payments/checkout-service');
 
-  const relations = page.getByRole('region', { name: 'Relations' });
+  const relations = page.getByRole('region', { name: 'Relations', exact: true });
   await expect(relations.getByRole('list', { name: 'Depends on' }).getByRole('link')).toHaveText(['ledger-service', 'payments-db']);
   await expect(relations.getByRole('list', { name: 'Provides APIs' }).getByRole('link')).toHaveText(['checkout-api']);
   await expect(relations.getByRole('list', { name: 'Consumes APIs' }).getByRole('link')).toHaveText(['payments-api']);
@@ -87,7 +87,7 @@ test('hostile entity fields render inert on the entity page', async ({ page }) =
   for (const name of ['View source', 'Edit']) {
     await expect(page.getByRole('link', { name })).not.toHaveAttribute('href', /^\s*(javascript|data):/i);
   }
-  await expect(page.locator('main svg, main img, main b, main a[href^="javascript"], main a[href^="data"]')).toHaveCount(0);
+  await expect(page.locator('main svg:not(.relations-graph), main img, main b, main a[href^="javascript"], main a[href^="data"]')).toHaveCount(0);
   await expectAccessible(page);
 });
 
@@ -97,4 +97,26 @@ test('an unknown entity links back to a catalog search for its name', async ({ p
   await page.getByRole('link', { name: 'Search the catalog for "checkout"' }).click();
   await expect(page).toHaveURL(/catalog\?kind=component&q=checkout$/);
   await expect(page.locator('table caption')).toHaveText('Components (1)');
+});
+
+test('the relations graph grows with depth, filters by relation and opens nodes', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/component/checkout-service');
+  const graph = page.getByRole('group', { name: 'Relations graph' });
+  const node = (name: string) => graph.getByRole('link', { name });
+  await expect(node('checkout-service (component)')).toBeVisible();
+  await expect(node('ledger-service (component)')).toBeVisible();
+  await expect(node('payments-db (resource)')).toBeVisible();
+  await expect(node('team-payments (group)')).toBeVisible();
+  await expect(node('ledger-api (api)')).toHaveCount(0);
+
+  const card = page.getByRole('region', { name: 'Relations graph' });
+  await card.getByLabel('Depth').selectOption('2');
+  await expect(node('ledger-api (api)')).toBeVisible();
+  await card.getByLabel('ownedBy').uncheck();
+  await expect(node('team-payments (group)')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await node('ledger-service (component)').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'ledger-service' })).toBeVisible();
+  await expect(page).toHaveURL(/catalog\/default\/component\/ledger-service$/);
 });
