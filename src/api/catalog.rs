@@ -17,6 +17,9 @@ pub struct EntityQuery {
     pub full_text: Option<String>,
     pub full_text_fields: Vec<&'static str>,
     pub cursor: Option<String>,
+    /// Leave out `totalItems`: counting costs the backend more than the page itself
+    /// on a large catalog, so the list asks for the count separately.
+    pub skip_total: bool,
 }
 
 impl EntityQuery {
@@ -42,6 +45,9 @@ impl EntityQuery {
         }
         if let Some(l) = self.limit {
             pairs.push(("limit", l.to_string()));
+        }
+        if self.skip_total {
+            pairs.push(("totalItems", "exclude".into()));
         }
         query_string(&pairs)
     }
@@ -116,12 +122,14 @@ mod tests {
             full_text: Some("  pay ".into()),
             full_text_fields: vec!["metadata.name", "metadata.title"],
             cursor: None,
+            skip_total: false,
         };
         assert_eq!(
             q.to_query_string(),
             "?filter=kind%3Dcomponent&orderField=metadata.name,asc&fullTextFilterTerm=pay&fullTextFilterFields=metadata.name,metadata.title&fields=kind,metadata.name&limit=20"
         );
         q.cursor = Some("abc=".into());
-        assert_eq!(q.to_query_string(), "?cursor=abc%3D&fields=kind,metadata.name&limit=20");
+        q.skip_total = true;
+        assert_eq!(q.to_query_string(), "?cursor=abc%3D&fields=kind,metadata.name&limit=20&totalItems=exclude");
     }
 }

@@ -70,6 +70,7 @@ fn OwnerPicker(filter: Memo<CatalogFilter>, on_change: Callback<CatalogFilter>) 
                 full_text: Some(term),
                 full_text_fields: TEXT_FIELDS.to_vec(),
                 cursor: None,
+                skip_total: true,
             };
             backend.query_entities(&q).await.map(|p| p.items)
         }

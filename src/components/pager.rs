@@ -14,14 +14,16 @@ pub struct PageLink {
 pub fn Pager(
     offset: u64,
     shown: usize,
-    total: u64,
+    /// `None` while the backend is still counting.
+    total: Option<u64>,
     limit: u32,
     prev: Option<PageLink>,
     next: Option<PageLink>,
     on_page: Callback<PageLink>,
     on_limit: Callback<u32>,
 ) -> impl IntoView {
-    let range = if shown == 0 { format!("0 of {total}") } else { format!("{}–{} of {}", offset + 1, offset + shown as u64, total) };
+    let of_total = total.map(|t| format!(" of {t}")).unwrap_or_default();
+    let range = if shown == 0 { format!("0{of_total}") } else { format!("{}–{}{of_total}", offset + 1, offset + shown as u64) };
     let (has_prev, has_next) = (prev.is_some(), next.is_some());
     view! {
         <nav class="pager" aria-label="Pages">

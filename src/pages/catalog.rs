@@ -27,7 +27,10 @@ const FIELDS: [&str; 13] = [
 #[derive(Clone)]
 struct Rows {
     items: Vec<Entity>,
-    total: u64,
+    /// Known at once for the starred view; counted separately otherwise.
+    total: Option<u64>,
+    /// What to count (conditions, text), once these rows are on screen.
+    count_key: Option<(String, String)>,
     prev: Option<PageLink>,
     next: Option<PageLink>,
 }
@@ -49,7 +52,8 @@ async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String>, s
         let end = start + page.len() as u64;
         return Ok(Rows {
             items: page,
-            total,
+            total: Some(total),
+            count_key: None,
             prev: (start > 0).then(|| PageLink { cursor: None, offset: start.saturating_sub(limit) }),
             next: (end < total).then_some(PageLink { cursor: None, offset: end }),
         });
@@ -62,12 +66,14 @@ async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String>, s
         full_text: Some(f.text.clone()),
         full_text_fields: TEXT_FIELDS.to_vec(),
         cursor: f.cursor.clone(),
+        skip_total: true,
     };
     let page = backend.query_entities(&q).await?;
     let shown = page.items.len() as u64;
     Ok(Rows {
         items: page.items,
-        total: page.total_items,
+        total: None,
+        count_key: Some((q.filters[0].clone(), f.text.clone())),
         prev: page.page_info.prev_cursor.map(|c| PageLink { cursor: Some(c), offset: f.offset.saturating_sub(limit) }),
         next: page.page_info.next_cursor.map(|c| PageLink { cursor: Some(c), offset: f.offset + shown }),
     })
@@ -114,6 +120,27 @@ pub fn CatalogPage() -> impl IntoView {
         let user = if scope.user == UserFilter::Starred { UserFilter::All } else { scope.user };
         CatalogFilter { user, ..scope }.conditions(&session.ownership_refs(), None)
     });
+    // How many entities match: asked for only once the new rows are on screen, so
+    // the (costlier) count never holds the rows up (see `skip_total`).
+    let count_key = Memo::new(move |_| rows.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(|r| r.count_key.clone())));
+    let count = {
+        let backend = backend.clone();
+        LocalResource::new(move || {
+            let (backend, key) = (backend.clone(), count_key.get());
+            async move {
+                let Some(key) = key else { return Ok(None) };
+                let q = EntityQuery {
+                    filters: vec![key.0.clone()],
+                    fields: vec!["kind"],
+                    limit: Some(1),
+                    full_text: Some(key.1.clone()),
+                    full_text_fields: TEXT_FIELDS.to_vec(),
+                    ..Default::default()
+                };
+                backend.query_entities(&q).await.map(|p| Some((key, p.total_items)))
+            }
+        })
+    };
     let facets = LocalResource::new(move || {
         let (backend, scope, ready) = (backend.clone(), facet_scope.get(), rows_shown.get());
         async move {
@@ -168,11 +195,16 @@ pub fn CatalogPage() -> impl IntoView {
                             apply.run(f.first_page());
                         }),
                     };
-                    let caption = format!("{} ({})", kind_plural(&f.kind), r.total);
+                    // A count is shown only for the rows it was made for.
+                    let total = r.total.or_else(|| count.get().and_then(Result::ok).flatten().filter(|(k, _)| Some(k) == r.count_key.as_ref()).map(|(_, t)| t));
+                    let caption = match total {
+                        Some(t) => format!("{} ({t})", kind_plural(&f.kind)),
+                        None => format!("{} (counting…)", kind_plural(&f.kind)),
+                    };
                     let shown = r.items.len();
                     view! {
                         <EntityTable caption=caption columns=columns entities=r.items sorting=sorting starrable=true/>
-                        <Pager offset=f.offset shown=shown total=r.total limit=f.limit prev=r.prev next=r.next
+                        <Pager offset=f.offset shown=shown total=total limit=f.limit prev=r.prev next=r.next
                             on_page=Callback::new(move |p: PageLink| {
                                 let mut f = filter.get_untracked();
                                 f.cursor = p.cursor;
