@@ -177,7 +177,7 @@ impl Session {
 
     /// A call was refused even after a refresh: back to the sign-in page, on the
     /// same URL, so the user returns to where they were.
-    pub fn expire(&self, _cause: &ApiError) {
+    pub fn expire(&self) {
         self.state.set(SessionState::SignedOut { notice: Some(EXPIRED_NOTICE.to_string()) });
     }
 

@@ -75,9 +75,8 @@ impl Backend {
                 resp = self.send_once(method, url, body).await?;
             }
             if resp.status == 401 {
-                let err = ApiError::from_status(401, &resp.body, url);
-                self.session.expire(&err);
-                return Err(err);
+                self.session.expire();
+                return Err(ApiError::from_status(401, &resp.body, url));
             }
         }
         if (200..300).contains(&resp.status) {

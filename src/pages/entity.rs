@@ -272,6 +272,7 @@ fn OwnershipCard(entity: Entity) -> impl IntoView {
 #[component]
 fn InspectCard(entity: Entity) -> impl IntoView {
     let backend = expect_context::<Backend>();
+    // The ancestry is fetched only once someone opens it.
     let open = RwSignal::new(false);
     let r = entity.entity_ref();
     let ancestry = LocalResource::new(move || {
@@ -283,7 +284,7 @@ fn InspectCard(entity: Entity) -> impl IntoView {
     view! {
         <section class="card inspect" aria-labelledby="inspect-heading">
             <h2 id="inspect-heading">"Inspect entity"</h2>
-            <details on:toggle=move |_| open.set(true)>
+            <details>
                 <summary>"Raw YAML"</summary>
                 <pre tabindex="0"><code>{yaml}</code></pre>
             </details>

@@ -1,6 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
 import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
 
+// axe-core checks every page a test ends on, on top of the checks inside tests.
+test.afterEach(async ({ page }) => {
+  await expectAccessible(page);
+});
+
 const caption = (page: Page) => page.locator('table caption');
 const rowNames = (page: Page) => page.locator('tbody tr td:first-child');
 const filters = (page: Page) => page.getByRole('complementary', { name: 'Filters' });

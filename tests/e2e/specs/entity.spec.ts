@@ -1,6 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
 
+// axe-core checks every page a test ends on, on top of the checks inside tests.
+test.afterEach(async ({ page }) => {
+  await expectAccessible(page);
+});
+
 test('an entity page shows its header, about card and relations @subpath', async ({ page }) => {
   await signInAsGuest(page, 'catalog/default/component/checkout-service');
   await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();

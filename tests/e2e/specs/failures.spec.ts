@@ -1,6 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { BACKEND, expectAccessible, serveConfig, signInAsGuest } from './helpers';
 
+// axe-core checks every page a test ends on, on top of the checks inside tests.
+test.afterEach(async ({ page }) => {
+  await expectAccessible(page);
+});
+
 test('a backend that cannot be reached is named, with the CORS hint', async ({ page }) => {
   // Nothing listens on 7999: the browser sees the same failure as a CORS refusal.
   await serveConfig(page, JSON.stringify({ backend: { baseUrl: 'http://127.0.0.1:7999' } }));

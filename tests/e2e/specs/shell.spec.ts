@@ -1,6 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
 
+// axe-core checks every page a test ends on, on top of the checks inside tests.
+test.afterEach(async ({ page }) => {
+  await expectAccessible(page);
+});
+
 const NAV = ['Catalog', 'Create', 'Docs', 'Search', 'Settings'];
 
 test('guest sign-in shows the portal shell @subpath', async ({ page }) => {
