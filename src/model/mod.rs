@@ -7,3 +7,4 @@ pub mod starred;
 pub mod relations;
 pub mod yaml;
 pub mod graph;
+pub mod yaml_parse;
