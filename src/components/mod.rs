@@ -1,4 +1,5 @@
 //! Reusable widgets; pages compose them.
+pub mod api_definition;
 pub mod async_view;
 pub mod catalog_filters;
 pub mod debounce;

@@ -8,3 +8,4 @@ pub mod relations;
 pub mod yaml;
 pub mod graph;
 pub mod yaml_parse;
+pub mod openapi;

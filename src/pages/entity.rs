@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use crate::api::catalog::EntityQuery;
 use crate::api::types::Entity;
 use crate::api::{query_string, Backend};
+use crate::components::api_definition::ApiDefinition;
 use crate::components::entity_link::EntityLink;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
@@ -121,6 +122,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
         {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <div class="entity-grid">
             <AboutCard entity=entity.clone()/>
+            {(kind == "api").then(|| view! { <ApiDefinition entity=entity.clone()/> })}
             <RelationsCard sections=sections/>
             <RelationsGraph entity=entity.clone()/>
             {is_party.then(|| view! { <OwnershipCard entity=entity.clone()/> })}

@@ -61,5 +61,26 @@ spec:
   system: bench-system-${pad(c % systems)}
   providesApis: [bench-api-${pad(c % apis)}]`);
 }
-writeFileSync(out, docs.join('\n---\n') + '\n');
+// Backstage's catalog on SQLite cannot process one location with more than about
+// 30,000 children (too many SQL variables), so large catalogs are written in
+// files of 10,000 entities, listed by one Location entity in `out`.
+const CHUNK = 10000;
+if (docs.length <= CHUNK) {
+  writeFileSync(out, docs.join('\n---\n') + '\n');
+} else {
+  const targets = [];
+  for (let i = 0; i * CHUNK < docs.length; i++) {
+    const file = out.replace(/\.yaml$/, `-part${i}.yaml`);
+    writeFileSync(file, docs.slice(i * CHUNK, (i + 1) * CHUNK).join('\n---\n') + '\n');
+    targets.push(`./${file.split('/').pop()}`);
+  }
+  writeFileSync(out, `apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata:
+  name: generated-catalog-${total}
+spec:
+  targets:
+${targets.map((t) => `    - ${t}`).join('\n')}
+`);
+}
 console.log(`${total} entities (${components} components, ${apis} APIs, ${systems} systems, ${groups} groups) -> ${out}`);

@@ -125,3 +125,29 @@ test('the relations graph grows with depth, filters by relation and opens nodes'
   await expect(page.getByRole('heading', { level: 1, name: 'ledger-service' })).toBeVisible();
   await expect(page).toHaveURL(/catalog\/default\/component\/ledger-service$/);
 });
+
+test('an OpenAPI definition is shown as servers and operations by tag', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/api/checkout-api');
+  const def = page.getByRole('region', { name: 'Definition' });
+  await expect(def.getByText('Checkout API')).toBeVisible();
+  await expect(def.getByText('version 2.1.0')).toBeVisible();
+  await expect(def.getByRole('list', { name: 'Servers' })).toHaveText('https://api.acme.example/checkout/v2');
+  await expect(def.getByRole('heading', { level: 3 })).toHaveText(['Servers', 'carts', 'orders']);
+  await def.getByText('Create a cart').click();
+  await expect(def.getByText('object { id: string, items*: array<object { sku: string, quantity: integer ≥1 }> }')).toBeVisible();
+  await expect(def.getByRole('table', { name: 'Responses' }).first().getByRole('row').nth(1)).toHaveText(/201\s*The new cart/);
+  await def.getByText('Check out a cart').click();
+  await expect(def.getByRole('table', { name: 'Parameters' })).toContainText('cartId');
+
+  // JSON definitions work the same way.
+  await page.goto('catalog/default/api/payments-api');
+  await expect(page.getByRole('region', { name: 'Definition' }).getByRole('heading', { level: 3 })).toHaveText(['Servers', 'payments', 'refunds']);
+});
+
+test('a definition that is not OpenAPI, or is broken, is shown as written', async ({ page }) => {
+  failOnDialogs(page);
+  await signInAsGuest(page, 'catalog/default/api/hostile-api');
+  const def = page.getByRole('region', { name: 'Definition' });
+  await expect(def.getByText('Definitions of type "<b>openapi</b>" are shown as written.')).toBeVisible();
+  await expect(def.locator('pre')).toHaveText('not: [valid');
+});

@@ -60,7 +60,9 @@ test('an embedding page can set window.STAGEDOOR_CONFIG instead of config.json',
 
 test('a 401 refreshes once, then asks to sign in again and returns to the page', async ({ page }) => {
   await signInAsGuest(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  // Let the catalog page finish its calls (rows, count, facet counts) first.
+  await expect(page.locator('table caption')).toHaveText(/\(\d+\)/);
+  await expect(page.getByText(/^production \(\d+\)$/)).toBeVisible();
   // From now on the real backend sees a token it did not issue, and answers 401.
   let rejected = 0;
   await page.route(`${BACKEND}/api/catalog/**`, async (route) => {
