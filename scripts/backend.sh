@@ -19,7 +19,7 @@ case "${1:-}" in
     export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs"
     rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
     say "Starting the Backstage backend (log: ${LOG#$ROOT/})"
-    # BACKEND_EXTRA_CONFIG: an overlay such as app-config.bench.yaml (benchmarks).
+    # BACKEND_EXTRA_CONFIG: a config overlay (absolute path), e.g. the benchmark catalog.
     extra=()
     [ -n "${BACKEND_EXTRA_CONFIG:-}" ] && extra=(--config "$BACKEND_EXTRA_CONFIG")
     (cd "$ROOT/tests/backstage" && exec node index.js --config app-config.yaml "${extra[@]}") >"$LOG" 2>&1 &
