@@ -15,51 +15,31 @@ const tags = ['java', 'go', 'python', 'rust', 'node', 'kotlin', 'ml', 'pci', 'in
 const docs = [];
 const pad = (n) => String(n).padStart(6, '0');
 
+// One entity as YAML; `metadata` and `spec` are lists of "key: value" lines.
+const entity = (kind, metadata, spec) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata:\n${metadata.map((l) => `  ${l}`).join('\n')}\nspec:\n${spec.map((l) => `  ${l}`).join('\n')}`;
+
 for (let g = 0; g < groups; g++) {
-  docs.push(`apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata:
-  name: bench-team-${pad(g)}
-  description: Generated team ${g}
-spec:
-  type: team
-  children: []`);
+  docs.push(entity('Group', [`name: bench-team-${pad(g)}`, `description: Generated team ${g}`], ['type: team', 'children: []']));
 }
 for (let s = 0; s < systems; s++) {
-  docs.push(`apiVersion: backstage.io/v1alpha1
-kind: System
-metadata:
-  name: bench-system-${pad(s)}
-spec:
-  owner: bench-team-${pad(s % groups)}`);
+  docs.push(entity('System', [`name: bench-system-${pad(s)}`], [`owner: bench-team-${pad(s % groups)}`]));
 }
 for (let a = 0; a < apis; a++) {
-  docs.push(`apiVersion: backstage.io/v1alpha1
-kind: API
-metadata:
-  name: bench-api-${pad(a)}
-  description: Generated API ${a}
-spec:
-  type: openapi
-  lifecycle: ${lifecycles[a % 3]}
-  owner: bench-team-${pad(a % groups)}
-  system: bench-system-${pad(a % systems)}
-  definition: "openapi: 3.0.0"`);
+  docs.push(entity('API', [`name: bench-api-${pad(a)}`, `description: Generated API ${a}`], [
+    'type: openapi', `lifecycle: ${lifecycles[a % 3]}`, `owner: bench-team-${pad(a % groups)}`,
+    `system: bench-system-${pad(a % systems)}`, 'definition: "openapi: 3.0.0"',
+  ]));
 }
 for (let c = 0; c < components; c++) {
-  docs.push(`apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: bench-component-${pad(c)}
-  title: Bench component ${c}
-  description: Generated component number ${c}, ${types[c % 4]} in ${lifecycles[c % 3]}.
-  tags: [${tags[c % 10]}, ${tags[(c * 7 + 3) % 10]}]
-spec:
-  type: ${types[c % 4]}
-  lifecycle: ${lifecycles[c % 3]}
-  owner: bench-team-${pad(c % groups)}
-  system: bench-system-${pad(c % systems)}
-  providesApis: [bench-api-${pad(c % apis)}]`);
+  docs.push(entity('Component', [
+    `name: bench-component-${pad(c)}`, `title: Bench component ${c}`,
+    `description: Generated component number ${c}, ${types[c % 4]} in ${lifecycles[c % 3]}.`,
+    `tags: [${tags[c % 10]}, ${tags[(c * 7 + 3) % 10]}]`,
+  ], [
+    `type: ${types[c % 4]}`, `lifecycle: ${lifecycles[c % 3]}`, `owner: bench-team-${pad(c % groups)}`,
+    `system: bench-system-${pad(c % systems)}`, `providesApis: [bench-api-${pad(c % apis)}]`,
+  ]));
 }
 // Backstage's catalog on SQLite cannot process one location with more than about
 // 30,000 entities (too many SQL variables), not even through a Location entity
