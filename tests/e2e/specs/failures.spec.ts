@@ -63,6 +63,7 @@ test('a 401 refreshes once, then asks to sign in again and returns to the page',
   // Let the catalog page finish its calls (rows, count, facet counts) first.
   await expect(page.locator('table caption')).toHaveText(/\(\d+\)/);
   await expect(page.getByText(/^production \(\d+\)$/)).toBeVisible();
+  await expect(page.getByLabel('Kind').locator('option')).not.toHaveCount(1);
   // From now on the real backend sees a token it did not issue, and answers 401.
   let rejected = 0;
   await page.route(`${BACKEND}/api/catalog/**`, async (route) => {
