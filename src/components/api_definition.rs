@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::Entity;
+use crate::model::highlight::{highlight, language_for};
 use crate::model::openapi::{self, ApiDoc, Operation};
 
 fn operation_view(op: Operation) -> impl IntoView {
@@ -80,10 +81,15 @@ pub fn ApiDefinition(entity: Entity) -> impl IntoView {
             <h2 id="definition-heading">"Definition"</h2>
             {match model {
                 Ok(doc) => doc_view(doc).into_any(),
-                Err(why) => view! {
-                    <p class="muted">{why}</p>
-                    <pre class="raw-definition" tabindex="0"><code>{definition}</code></pre>
-                }.into_any(),
+                Err(why) => {
+                    let runs = highlight(&definition, language_for(&api_type));
+                    view! {
+                        <p class="muted">{why}</p>
+                        <pre class="raw-definition" tabindex="0"><code>
+                            {runs.into_iter().map(|(t, s)| view! { <span class=t.class()>{s}</span> }).collect_view()}
+                        </code></pre>
+                    }.into_any()
+                }
             }}
         </section>
     }

@@ -9,3 +9,4 @@ pub mod yaml;
 pub mod graph;
 pub mod yaml_parse;
 pub mod openapi;
+pub mod highlight;

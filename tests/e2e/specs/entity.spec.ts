@@ -153,3 +153,15 @@ test('a definition that is not OpenAPI, or is broken, is shown as written', asyn
   await expect(def.getByText('Definitions of type "<b>openapi</b>" are shown as written.')).toBeVisible();
   await expect(def.locator('pre')).toHaveText('not: [valid');
 });
+
+test('AsyncAPI and GraphQL definitions are shown as written, coloured', async ({ page }) => {
+  await signInAsGuest(page, 'catalog/default/api/order-events');
+  const def = page.getByRole('region', { name: 'Definition' });
+  await expect(def.getByText('Definitions of type "asyncapi" are shown as written.')).toBeVisible();
+  await expect(def.locator('pre')).toContainText('order/created:');
+  await expect(def.locator('pre .tok-key').first()).toHaveText('asyncapi');
+  await expect(def.locator('pre .tok-comment').first()).toHaveText(/# Published by the checkout service\./);
+
+  await page.goto('catalog/default/api/product-graph');
+  await expect(page.getByRole('region', { name: 'Definition' }).locator('pre .tok-keyword')).toHaveText(['type', 'type']);
+});
