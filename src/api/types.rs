@@ -59,17 +59,11 @@ impl Entity {
     }
     /// Target refs of the relations of one type (`ownedBy`, `partOf`, …).
     pub fn relation_targets(&self, relation_type: &str) -> Vec<EntityRef> {
-        self.0
-            .get("relations")
-            .and_then(Value::as_array)
-            .map(|rels| {
-                rels.iter()
-                    .filter(|r| r.get("type").and_then(Value::as_str) == Some(relation_type))
-                    .filter_map(|r| r.get("targetRef").and_then(Value::as_str))
-                    .filter_map(|r| EntityRef::parse(r, None, "default"))
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.relations()
+            .into_iter()
+            .filter(|(t, _)| t == relation_type)
+            .filter_map(|(_, target)| EntityRef::parse(&target, None, "default"))
+            .collect()
     }
     /// All `(type, targetRef)` relation pairs that are readable.
     pub fn relations(&self) -> Vec<(String, String)> {

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api::types::Entity;
-use crate::components::entity_link::EntityLink;
+use crate::components::entity_link::{written_ref, EntityLink};
 use crate::components::star_button::StarButton;
 use crate::model::catalog_filter::SortField;
-use crate::model::entity_ref::EntityRef;
 
 /// Columns a table of entities can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,13 +72,7 @@ pub fn columns_for_kind(kind: &str, with_namespace: bool) -> Vec<Column> {
 }
 
 fn linked_ref(value: Option<&str>, default_kind: &'static str, namespace: &str) -> AnyView {
-    match value {
-        Some(s) => match EntityRef::parse(s, Some(default_kind), namespace) {
-            Some(r) => view! { <EntityLink entity_ref=r hide_kind=default_kind/> }.into_any(),
-            None => s.to_string().into_any(),
-        },
-        None => ().into_any(),
-    }
+    value.map(|v| written_ref(v, default_kind, namespace)).unwrap_or_else(|| ().into_any())
 }
 
 fn cell(col: Column, e: &Entity) -> AnyView {

@@ -7,7 +7,7 @@ use crate::api::catalog::EntityQuery;
 use crate::api::types::Entity;
 use crate::api::{query_string, Backend};
 use crate::components::api_definition::ApiDefinition;
-use crate::components::entity_link::EntityLink;
+use crate::components::entity_link::{written_ref, EntityLink};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::page_header::PageHeader;
@@ -134,12 +134,6 @@ fn EntityView(entity: Entity) -> impl IntoView {
 #[component]
 fn AboutCard(entity: Entity) -> impl IntoView {
     let ns = entity.namespace().to_string();
-    let link_ref = move |value: Option<&str>, kind: &'static str| -> AnyView {
-        match value.and_then(|v| EntityRef::parse(v, Some(kind), &ns)) {
-            Some(r) => view! { <EntityLink entity_ref=r hide_kind=kind/> }.into_any(),
-            None => value.unwrap_or("—").to_string().into_any(),
-        }
-    };
     let tags: Vec<String> = entity.tags().into_iter().map(str::to_string).collect();
     let links = entity.links();
     let fact = |label: &'static str, value: AnyView| view! { <dt>{label}</dt><dd>{value}</dd> };
@@ -153,7 +147,7 @@ fn AboutCard(entity: Entity) -> impl IntoView {
     .into_any()];
     for (key, label, kind) in [("system", "System", "system"), ("domain", "Domain", "domain"), ("parent", "Parent", "group"), ("subcomponentOf", "Parent component", "component")] {
         if let Some(v) = entity.spec_str(key) {
-            facts.push(fact(label, link_ref(Some(v), kind)).into_any());
+            facts.push(fact(label, written_ref(v, kind, &ns)).into_any());
         }
     }
     for (key, label) in [("type", "Type"), ("lifecycle", "Lifecycle")] {
