@@ -4,6 +4,7 @@ pub mod route;
 pub mod percent;
 pub mod catalog_filter;
 pub mod starred;
+pub mod task_log;
 pub mod relations;
 pub mod yaml;
 pub mod graph;
