@@ -13,7 +13,8 @@ use crate::components::user_menu::UserMenu;
 use crate::config::Config;
 use crate::pages::{
     catalog::CatalogPage, config_error::ConfigErrorPage, create::CreatePage, docs::DocsPage, entity::EntityPage,
-    not_found::NotFoundPage, search::SearchPage, settings::SettingsPage, sign_in::SignInPage,
+    not_found::NotFoundPage, search::SearchPage, settings::SettingsPage, sign_in::SignInPage, actions::ActionsPage,
+    task::TaskPage, tasks::TasksPage, wizard::WizardPage,
 };
 use crate::model::route::{match_route, Route};
 use crate::paths;
@@ -39,6 +40,10 @@ fn page(route: Route) -> AnyView {
         Route::Home | Route::Catalog => view! { <CatalogPage/> }.into_any(),
         Route::Entity(r) => view! { <EntityPage entity_ref=r/> }.into_any(),
         Route::Create => view! { <CreatePage/> }.into_any(),
+        Route::Template { namespace, name } => view! { <WizardPage namespace=namespace name=name/> }.into_any(),
+        Route::Tasks => view! { <TasksPage/> }.into_any(),
+        Route::Task(id) => view! { <TaskPage id=id/> }.into_any(),
+        Route::Actions => view! { <ActionsPage/> }.into_any(),
         Route::Docs => view! { <DocsPage/> }.into_any(),
         Route::Search => view! { <SearchPage/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),

@@ -90,6 +90,14 @@ impl Session {
         }
     }
 
+    /// The signed-in user's entity ref (`user:default/guest`).
+    pub fn user_entity_ref(&self) -> Option<String> {
+        match &*self.state.read_untracked() {
+            SessionState::SignedIn(s) => Some(s.user_entity_ref.clone()),
+            _ => None,
+        }
+    }
+
     /// The signed-in identity's ownership refs ("owned by me").
     pub fn ownership_refs(&self) -> Vec<String> {
         match &*self.state.read_untracked() {
@@ -197,6 +205,11 @@ impl Session {
 
 pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Per-tab storage: what must survive a reload but not outlive the tab (drafts).
+pub fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ use serde::de::DeserializeOwned;
 
 use crate::session::Session;
 pub use error::{ApiError, ApiErrorKind};
-use http::{RawRequest, RawResponse};
+pub use http::RawResponse;
+use http::RawRequest;
 
 #[derive(Clone)]
 pub struct Backend {
@@ -67,8 +68,9 @@ impl Backend {
         http::send(RawRequest { method, url, body, bearer: token.as_deref(), with_credentials: false, headers: &[] }).await
     }
 
-    /// Sends a request; 401 → one session refresh and retry → sign-in page.
-    pub async fn request(&self, method: &str, url: &str, body: Option<&str>) -> Result<String, ApiError> {
+    /// Sends a request; 401 → one session refresh and retry → sign-in page. Any
+    /// other answer comes back as it is, for callers that read error bodies.
+    pub async fn request_raw(&self, method: &str, url: &str, body: Option<&str>) -> Result<RawResponse, ApiError> {
         let mut resp = self.send_once(method, url, body).await?;
         if resp.status == 401 && self.session.token().is_some() {
             if self.session.refresh().await.is_ok() {
@@ -76,13 +78,33 @@ impl Backend {
             }
             if resp.status == 401 {
                 self.session.expire();
-                return Err(ApiError::from_status(401, &resp.body, url));
             }
         }
+        Ok(resp)
+    }
+
+    /// Sends a request; the body of a 2xx answer, or the error in words.
+    pub async fn request(&self, method: &str, url: &str, body: Option<&str>) -> Result<String, ApiError> {
+        let resp = self.request_raw(method, url, body).await?;
         if (200..300).contains(&resp.status) {
             Ok(resp.body)
         } else {
             Err(ApiError::from_status(resp.status, &resp.body, url))
+        }
+    }
+
+    /// Streams a `text/event-stream` from the backend, calling `on_event` per event
+    /// until the server ends it (`Ok`) or it fails or is cut (`Err`).
+    pub async fn stream_events(&self, url: &str, mut on_event: impl FnMut(sse::SseEvent)) -> Result<(), ApiError> {
+        let token = if is_backend_url(&self.base, url) { self.session.token() } else { None };
+        let req = RawRequest { method: "GET", url, body: None, bearer: token.as_deref(), with_credentials: false, headers: &[] };
+        match http::stream_events(req, &mut on_event).await {
+            Err(e) if e.kind == ApiErrorKind::Unauthorized && self.session.refresh().await.is_ok() => {
+                let token = self.session.token();
+                let req = RawRequest { method: "GET", url, body: None, bearer: token.as_deref(), with_credentials: false, headers: &[] };
+                http::stream_events(req, &mut on_event).await
+            }
+            other => other,
         }
     }
 

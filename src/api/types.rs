@@ -182,6 +182,90 @@ pub struct ScaffolderAction {
     pub id: String,
     #[serde(default)]
     pub description: Option<String>,
+    /// `{input?, output?}` JSON Schemas.
+    #[serde(default)]
+    pub schema: Value,
+    #[serde(default)]
+    pub examples: Vec<Value>,
+}
+
+/// `GET /api/scaffolder/v2/templates/{ns}/template/{name}/parameter-schema`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct TemplateParameterSchema {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub steps: Vec<TemplateStep>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct TemplateStep {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub schema: Value,
+}
+
+/// `GET /api/scaffolder/v2/tasks/{id}`; `spec` stays raw (steps, parameters,
+/// output templates, template info).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Task {
+    pub id: String,
+    #[serde(default)]
+    pub spec: Value,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub created_at: String,
+    #[serde(default)]
+    pub created_by: Option<String>,
+}
+
+impl Task {
+    /// `(id, name)` of each step the task will run.
+    pub fn steps(&self) -> Vec<(String, String)> {
+        self.spec
+            .get("steps")
+            .and_then(Value::as_array)
+            .map(|s| {
+                s.iter()
+                    .map(|st| {
+                        let id = st.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
+                        let name = st.get("name").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| id.clone());
+                        (id, name)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn template_ref(&self) -> Option<&str> {
+        self.spec.get("templateInfo")?.get("entityRef")?.as_str()
+    }
+
+    pub fn template_title(&self) -> Option<&str> {
+        self.spec.get("templateInfo")?.get("entity")?.get("metadata")?.get("title")?.as_str()
+    }
+
+    /// The values the task was started with.
+    pub fn parameters(&self) -> Value {
+        self.spec.get("parameters").cloned().unwrap_or(Value::Object(Default::default()))
+    }
+}
+
+/// `GET /api/scaffolder/v2/tasks`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskList {
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    #[serde(default)]
+    pub total_tasks: Option<u64>,
 }
 
 /// `GET /api/catalog/entities/by-name/{kind}/{ns}/{name}/ancestry`.

@@ -133,6 +133,9 @@ pub fn CatalogFilters(
     kinds: Signal<Vec<FacetCount>>,
     facets: Signal<Option<EntityFacets>>,
     on_change: Callback<CatalogFilter>,
+    /// The template list: one kind, no orphans.
+    #[prop(optional)]
+    one_kind: bool,
 ) -> impl IntoView {
     let draft = RwSignal::new(filter.get_untracked().text);
     // Back/forward can change the text filter under the box.
@@ -178,7 +181,7 @@ pub fn CatalogFilters(
     };
     view! {
         <aside class="catalog-filters" aria-label="Filters">
-            <div class="filter-group">
+            <div class="filter-group" hidden=one_kind>
                 <label for="catalog-kind">"Kind"</label>
                 <select id="catalog-kind" on:change:target=move |ev| {
                     // A new kind starts afresh: other kinds have other types and fields.
@@ -212,7 +215,7 @@ pub fn CatalogFilters(
             </div>
             <OwnerPicker filter=filter on_change=on_change/>
             {facet_views}
-            <div class="check">
+            <div class="check" hidden=one_kind>
                 <input type="checkbox" id="orphan-filter" prop:checked=move || filter.get().orphan on:change=move |_| {
                     let mut f = filter.get_untracked();
                     f.orphan = !f.orphan;

@@ -5,8 +5,12 @@
 
 pub mod draft;
 pub mod path;
+pub mod picker_query;
+pub mod pickers;
+pub mod regexp;
 pub mod repo_url;
 pub mod schema;
 pub mod submit_errors;
 pub mod validate;
 pub mod values;
+pub mod widgets;

@@ -199,12 +199,19 @@ impl<'a> Resolver<'a> {
                     Kind::MultiSelect
                 } else {
                     let n = value.and_then(Value::as_array).map(Vec::len).unwrap_or(0);
+                    // Each item is labelled with its number: "Tags 2", "Maintainer 1".
+                    let base = items.get("title").or_else(|| schema.get("ui:title")).or_else(|| schema.get("title")).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| match path.last() {
+                        Some(Seg::Key(k)) => k.clone(),
+                        _ => "Item".into(),
+                    });
                     Kind::Array(
                         (0..n)
                             .map(|i| {
                                 let mut p = path.clone();
                                 p.push(Seg::Index(i));
-                                self.field(&items, value.and_then(|v| v.get(i)), p, false)
+                                let mut item = items.clone();
+                                item.insert("ui:title".into(), Value::String(format!("{base} {}", i + 1)));
+                                self.field(&item, value.and_then(|v| v.get(i)), p, false)
                             })
                             .collect(),
                     )
@@ -568,7 +575,7 @@ pub(crate) mod tests {
         let f = fields(&s, &json!({"people": [{"name": "a"}, {}]}));
         assert_eq!(f[0].children().len(), 2);
         assert_eq!(ids(f[0].children()[1].children()), ["people.1.name"]);
-        assert_eq!(f[0].children()[1].title(), "Item 2");
+        assert_eq!(f[0].children()[1].title(), "people 2");
         assert_eq!(f[1].kind, Kind::MultiSelect);
     }
 

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::path::{path_id, Seg};
+use super::schema::Field;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
@@ -40,9 +41,26 @@ pub fn parse_submit_errors(body: &str) -> Option<Vec<FieldError>> {
     )
 }
 
+/// The first step (by index) that shows the field `id` or one of its parents;
+/// the last step when none does (the review then shows the message).
+pub fn step_of(id: &str, steps: &[Vec<Field>]) -> usize {
+    let top = id.split('.').next().unwrap_or(id);
+    steps.iter().position(|fields| fields.iter().any(|f| f.id() == top)).unwrap_or(steps.len().saturating_sub(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::schema::tests::fields;
+    use serde_json::json;
+
+    #[test]
+    fn errors_lead_to_the_step_of_their_field() {
+        let steps = vec![fields(&json!({"properties": {"name": {}}}), &json!({})), fields(&json!({"properties": {"repo": {"type": "object", "properties": {"owner": {}}}}}), &json!({}))];
+        assert_eq!(step_of("name", &steps), 0);
+        assert_eq!(step_of("repo.owner", &steps), 1);
+        assert_eq!(step_of("unknown", &steps), 1);
+    }
 
     #[test]
     fn errors_from_the_real_backend_map_to_fields() {

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::path::get;
+use super::repo_url::RepoUrl;
 use super::schema::{enum_options, plain, type_of, Field, Kind};
 
 /// `(pattern, text) -> matches`; an invalid pattern counts as a match (the backend
@@ -43,7 +44,7 @@ fn validate_field(f: &Field, data: &Value, secrets: &BTreeMap<String, String>, p
         return;
     }
     let value = value.expect("not empty");
-    if let Some(msg) = first_error(value, &f.schema, patterns) {
+    if let Some(msg) = first_error(value, &f.schema, patterns).or_else(|| extension_error(f, value)) {
         out.insert(f.id(), format!("{title} {msg}"));
         return;
     }
@@ -55,6 +56,34 @@ fn validate_field(f: &Field, data: &Value, secrets: &BTreeMap<String, String>, p
         }
         _ => {}
     }
+}
+
+/// The rules Backstage's field extensions add to the schema's own.
+fn extension_error(f: &Field, value: &Value) -> Option<String> {
+    match (f.extension()?, value) {
+        ("EntityNamePicker", Value::String(s)) if !is_entity_name(s) => {
+            Some("must be 1–63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.".into())
+        }
+        ("EntityTagsPicker", Value::Array(tags)) => tags.iter().filter_map(Value::as_str).find(|t| !is_tag(t)).map(|t| {
+            format!("has \"{t}\", which is not a valid tag: use lower-case letters, digits, ':', '+' or '#', in parts joined by '-'.")
+        }),
+        ("RepoUrlPicker", Value::String(s)) => {
+            let list = |k: &str| f.ui(k).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
+            RepoUrl::parse(s).problem(&list("allowedOwners"), &list("allowedRepos")).map(|p| format!("is not complete: {p}"))
+        }
+        _ => None,
+    }
+}
+
+/// Backstage's entity name rule.
+pub fn is_entity_name(s: &str) -> bool {
+    let ok_char = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+    (1..=63).contains(&s.len()) && s.chars().all(ok_char) && s.starts_with(|c: char| c.is_ascii_alphanumeric()) && s.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// Backstage's tag rule: `^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$`, at most 63 characters.
+pub fn is_tag(s: &str) -> bool {
+    s.len() <= 63 && s.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ":+#".contains(c)))
 }
 
 /// Missing, null, an empty string or an empty list count as "not filled in".
@@ -366,6 +395,23 @@ pub(crate) mod tests {
         assert_eq!(none["t"], "Token is required.");
         let short = validate_fields(&f, &json!({}), &BTreeMap::from([("t".to_string(), "abc".to_string())]), &regex_patterns);
         assert_eq!(short["t"], "Token must be at least 4 characters long.");
+    }
+
+    #[test]
+    fn field_extensions_add_backstage_rules() {
+        let s = json!({"properties": {
+            "n": {"type": "string", "title": "Name", "ui:field": "EntityNamePicker"},
+            "t": {"type": "array", "title": "Tags", "items": {"type": "string"}, "ui:field": "EntityTagsPicker"},
+            "r": {"type": "string", "title": "Repository", "ui:field": "RepoUrlPicker", "ui:options": {"allowedOwners": ["acme"]}}
+        }});
+        let bad = json!({"n": "-x", "t": ["ok", "Not OK"], "r": "github.com?owner=evil&repo=x"});
+        let e = errors(s.clone(), bad);
+        assert!(e["n"].starts_with("Name must be 1–63 letters"));
+        assert!(e["t"].contains("\"Not OK\", which is not a valid tag"));
+        assert_eq!(e["r"], "Repository is not complete: The owner must be one of: acme.");
+        assert!(errors(s, json!({"n": "my-svc.v2", "t": ["java", "team:web", "c++"], "r": "github.com?owner=acme&repo=x"})).is_empty());
+        assert!(is_tag("a-b") && !is_tag("a--b") && !is_tag("-a") && !is_tag(""));
+        assert!(is_entity_name("a") && !is_entity_name("a_") && !is_entity_name(&"a".repeat(64)));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use super::path::{get, set, Seg};
+use super::path::{get, set};
 use super::schema::{plain, Field, Kind};
 
 /// Sets the `default` of every field not in `seen` that has no value yet, then
@@ -127,11 +127,6 @@ pub fn display_value(v: &Value) -> String {
         Value::Object(_) => v.to_string(),
         other => plain(other),
     }
-}
-
-/// The path of a top-level key (for messages that only name a property).
-pub fn key_path(key: &str) -> Vec<Seg> {
-    vec![Seg::Key(key.to_string())]
 }
 
 #[cfg(test)]

@@ -11,6 +11,11 @@ pub enum Route {
     Catalog,
     Entity(EntityRef),
     Create,
+    /// `/create/templates/:namespace/:name`: the wizard.
+    Template { namespace: String, name: String },
+    Tasks,
+    Task(String),
+    Actions,
     Docs,
     Search,
     Settings,
@@ -26,6 +31,10 @@ pub fn match_route(app_path: &str) -> Route {
         ["catalog"] => Route::Catalog,
         ["catalog", namespace, kind, name] => Route::Entity(EntityRef::new(kind, namespace, name)),
         ["create"] => Route::Create,
+        ["create", "templates", namespace, name] => Route::Template { namespace: namespace.to_string(), name: name.to_string() },
+        ["create", "tasks"] => Route::Tasks,
+        ["create", "tasks", id] => Route::Task(id.to_string()),
+        ["create", "actions"] => Route::Actions,
         ["docs"] => Route::Docs,
         ["search"] => Route::Search,
         ["settings"] => Route::Settings,
@@ -77,6 +86,11 @@ mod tests {
         assert_eq!(match_route("/catalog/default/component/checkout-service"), Route::Entity(EntityRef::new("component", "default", "checkout-service")));
         assert_eq!(match_route("/catalog/ops/api/a%20b"), Route::Entity(EntityRef::new("api", "ops", "a b")));
         assert_eq!(match_route("/create"), Route::Create);
+        assert_eq!(match_route("/create/templates/default/new-service"), Route::Template { namespace: "default".into(), name: "new-service".into() });
+        assert_eq!(match_route("/create/tasks"), Route::Tasks);
+        assert_eq!(match_route("/create/tasks/7c1e-42"), Route::Task("7c1e-42".into()));
+        assert_eq!(match_route("/create/actions"), Route::Actions);
+        assert_eq!(match_route("/create/templates/default"), Route::NotFound);
         assert_eq!(match_route("/docs"), Route::Docs);
         assert_eq!(match_route("/search"), Route::Search);
         assert_eq!(match_route("/settings"), Route::Settings);

@@ -19,23 +19,23 @@ use crate::session::Session;
 use crate::stars::Stars;
 
 /// Only the fields the table shows are fetched.
-const FIELDS: [&str; 13] = [
+const FIELDS: [&str; 14] = [
     "kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "metadata.tags",
-    "metadata.annotations", "spec.type", "spec.lifecycle", "spec.owner", "spec.system", "spec.domain", "spec.profile",
+    "metadata.annotations", "metadata.links", "spec.type", "spec.lifecycle", "spec.owner", "spec.system", "spec.domain", "spec.profile",
 ];
 
 #[derive(Clone)]
-struct Rows {
-    items: Vec<Entity>,
+pub(crate) struct Rows {
+    pub items: Vec<Entity>,
     /// Known at once for the starred view; counted separately otherwise.
-    total: Option<u64>,
+    pub total: Option<u64>,
     /// What to count (conditions, text), once these rows are on screen.
-    count_key: Option<(String, String)>,
-    prev: Option<PageLink>,
-    next: Option<PageLink>,
+    pub count_key: Option<(String, String)>,
+    pub prev: Option<PageLink>,
+    pub next: Option<PageLink>,
 }
 
-async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String>, starred_refs: Vec<String>) -> Result<Rows, ApiError> {
+pub(crate) async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String>, starred_refs: Vec<String>) -> Result<Rows, ApiError> {
     let limit = f.limit as u64;
     if f.user == UserFilter::Starred {
         // The starred set is small: fetch exactly those refs, filter and page here.

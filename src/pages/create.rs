@@ -1,65 +1,129 @@
-//! `/create`: the templates developers start new projects from.
+//! `/create`: the templates developers start new projects from, as cards. Text,
+//! category (`spec.type`), tag, owner and starred filters and paging all run on
+//! the server through the catalog's own filter model; "Choose" opens the wizard.
 
 use leptos::prelude::*;
 
-use crate::api::catalog::EntityQuery;
-use crate::api::Backend;
+use crate::api::{query_string, Backend};
 use crate::components::async_view::async_view;
+use crate::components::catalog_filters::CatalogFilters;
 use crate::components::entity_link::EntityLink;
 use crate::components::page_header::PageHeader;
+use crate::components::pager::{PageLink, Pager};
+use crate::components::star_button::StarButton;
+use crate::model::catalog_filter::{CatalogFilter, Facet, UserFilter};
+use crate::model::relations::is_safe_link;
+use crate::model::route::parse_query;
+use crate::pages::catalog::{load_rows, Rows};
+use crate::paths;
+use crate::router::use_router;
+use crate::session::Session;
+use crate::stars::Stars;
 
 #[component]
 pub fn CreatePage() -> impl IntoView {
+    let router = use_router();
     let backend = expect_context::<Backend>();
-    let query = EntityQuery {
-        filters: vec!["kind=template".into()],
-        fields: vec!["kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "metadata.tags", "spec.type", "spec.owner", "relations"],
-        limit: Some(50),
-        order_field: Some("metadata.title,asc".into()),
-        ..Default::default()
-    };
-    let templates = {
-        let backend = backend.clone();
+    let session = expect_context::<Session>();
+    let stars = expect_context::<Stars>();
+    let filter = Memo::new(move |_| {
+        let mut f = router.location.with(|l| CatalogFilter::from_query(&parse_query(&l.query)));
+        f.kind = "template".into();
+        f
+    });
+    let apply = Callback::new(move |next: CatalogFilter| {
+        let query: Vec<(&str, String)> = next.to_query().into_iter().filter(|(k, _)| *k != "kind").collect();
+        router.navigate(&format!("/create{}", query_string(&query)), false);
+    });
+    let rows = {
+        let (backend, session) = (backend.clone(), session.clone());
         LocalResource::new(move || {
-            let (backend, query) = (backend.clone(), query.clone());
-            async move { backend.query_entities(&query).await }
+            let f = filter.get();
+            let starred_refs = if f.user == UserFilter::Starred { stars.refs.get() } else { vec![] };
+            load_rows(backend.clone(), f, session.ownership_refs(), starred_refs)
         })
     };
-    // The scaffolder itself: which actions this backend can run.
-    let actions = LocalResource::new(move || {
+    let facets = LocalResource::new(move || {
         let backend = backend.clone();
-        async move { backend.scaffolder_actions().await }
+        async move {
+            let fields: Vec<&str> = Facet::ALL.iter().map(|f| f.field()).collect();
+            backend.entity_facets(&fields, "kind=template").await.map(Some)
+        }
     });
     view! {
-        <PageHeader title="Create a new component" subtitle="Start a project from one of your organisation's approved templates."/>
-        {async_view(templates, "templates", |p| {
-            if p.items.is_empty() {
-                return view! { <p class="empty">"No templates are registered yet."</p> }.into_any();
-            }
-            view! {
-                <ul class="card-grid" aria-label="Templates">
-                    {p.items.into_iter().map(|t| {
-                        let tags: Vec<String> = t.tags().into_iter().map(str::to_string).collect();
-                        view! {
-                            <li class="card template-card">
-                                <h2>{t.display_name().to_string()}</h2>
-                                <p class="muted">{t.spec_str("type").unwrap_or_default().to_string()}</p>
-                                <p>{t.description().unwrap_or_default().to_string()}</p>
-                                <ul class="tags">{tags.into_iter().map(|x| view! { <li class="tag">{x}</li> }).collect_view()}</ul>
-                                <p>
-                                    "Owner: "
-                                    {t.owner().map(|o| view! { <EntityLink entity_ref=o hide_kind="group"/> })}
-                                </p>
-                                <EntityLink entity_ref=t.entity_ref() label=format!("View {}", t.display_name())/>
-                            </li>
+        <PageHeader title="Create a new component" subtitle="Start a project from one of your organisation's approved templates.">
+            <a class="button secondary" href=paths::href("/create/tasks")>"Tasks"</a>
+            <a class="button secondary" href=paths::href("/create/actions")>"Installed actions"</a>
+        </PageHeader>
+        <div class="catalog-layout">
+            <CatalogFilters filter=filter kinds=Signal::derive(Vec::new) facets=Signal::derive(move || facets.get().and_then(Result::ok).flatten()) on_change=apply one_kind=true/>
+            <section class="catalog-results" aria-label="Templates">
+                {async_view(rows, "templates", move |r: Rows| {
+                    let f = filter.get_untracked();
+                    if r.items.is_empty() {
+                        return if f.is_narrowed() {
+                            view! { <p class="empty">"No templates match these filters."</p> }.into_any()
+                        } else {
+                            view! { <p class="empty">"No templates are registered yet."</p> }.into_any()
+                        };
+                    }
+                    let shown = r.items.len();
+                    view! {
+                        <ul class="card-grid" aria-label="Templates">
+                            {r.items.into_iter().map(template_card).collect_view()}
+                        </ul>
+                        <Pager offset=f.offset shown=shown total=r.total limit=f.limit prev=r.prev next=r.next
+                            on_page=Callback::new(move |p: PageLink| {
+                                let mut f = filter.get_untracked();
+                                f.cursor = p.cursor;
+                                f.offset = p.offset;
+                                apply.run(f);
+                            })
+                            on_limit=Callback::new(move |l| {
+                                let mut f = filter.get_untracked();
+                                f.limit = l;
+                                apply.run(f.first_page());
+                            })/>
+                    }
+                    .into_any()
+                })}
+            </section>
+        </div>
+    }
+}
+
+fn template_card(t: crate::api::types::Entity) -> impl IntoView {
+    let r = t.entity_ref();
+    let title = t.display_name().to_string();
+    let wizard = format!("/create/templates/{}/{}", crate::model::entity_ref::encode_segment(&r.namespace), crate::model::entity_ref::encode_segment(&r.name));
+    let tags: Vec<String> = t.tags().into_iter().map(str::to_string).collect();
+    let links = t.links();
+    view! {
+        <li class="card template-card">
+            <div class="card-title-row">
+                <h2>{title.clone()}</h2>
+                <StarButton entity_ref=r.clone() label=title.clone()/>
+            </div>
+            <p class="muted">{t.spec_str("type").unwrap_or_default().to_string()}</p>
+            <p>{t.description().unwrap_or_default().to_string()}</p>
+            <ul class="tags" aria-label="Tags">{tags.into_iter().map(|x| view! { <li class="tag">{x}</li> }).collect_view()}</ul>
+            {(!links.is_empty()).then(|| view! {
+                <ul class="card-links" aria-label="Links">
+                    {links.into_iter().map(|(url, label)| {
+                        let text = label.unwrap_or_else(|| url.clone());
+                        if is_safe_link(&url) {
+                            view! { <li><a href=url rel="noopener noreferrer" target="_blank">{text}</a></li> }.into_any()
+                        } else {
+                            view! { <li class="inert">{text}</li> }.into_any()
                         }
                     }).collect_view()}
                 </ul>
-            }
-            .into_any()
-        })}
-        {async_view(actions, "the scaffolder's actions", |a| view! {
-            <p class="muted">{format!("The scaffolder on this backend offers {} actions.", a.len())}</p>
-        })}
+            })}
+            <p>"Owner: "{t.owner().map(|o| view! { <EntityLink entity_ref=o hide_kind="group"/> })}</p>
+            <div class="card-actions">
+                <EntityLink entity_ref=r.clone() label=format!("About {title}")/>
+                <a class="button primary" href=paths::href(&wizard) aria-label=format!("Choose {title}")>"Choose"</a>
+            </div>
+        </li>
     }
 }

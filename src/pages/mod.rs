@@ -1,4 +1,5 @@
 //! One module per route.
+pub mod actions;
 pub mod catalog;
 pub mod config_error;
 pub mod create;
@@ -8,3 +9,6 @@ pub mod not_found;
 pub mod search;
 pub mod settings;
 pub mod sign_in;
+pub mod task;
+pub mod tasks;
+pub mod wizard;
