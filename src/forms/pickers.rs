@@ -9,7 +9,7 @@ use super::path::Path;
 use super::picker_query::{filter_strings, typed_ref};
 use super::repo_url::RepoUrl;
 use super::schema::{plain, Field};
-use super::widgets::{FormCtx, Ids};
+use super::widgets::{description, help, required_mark, FormCtx, Ids};
 use crate::api::catalog::EntityQuery;
 use crate::api::types::Entity;
 use crate::api::Backend;
@@ -327,13 +327,20 @@ pub fn repo_url_picker(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     }
     let part = RepoPart { ctx, value, path, id: StoredValue::new(f.id()) };
     let base = ids.input.clone();
+    let err = ctx.error(f.id());
     view! {
-        <div class="repo-url" id=ids.input.clone() aria-describedby=ids.described_by(f)>
-            {part.view("Host", format!("{base}-host"), hosts, |r| r.host.clone(), |r, v| r.host = v)}
-            {(!orgs.is_empty()).then(|| part.view("Organization", format!("{base}-organization"), orgs, |r| r.organization.clone(), |r, v| r.organization = v))}
-            {part.view("Owner", format!("{base}-owner"), owners, |r| r.owner.clone(), |r, v| r.owner = v)}
-            {part.view("Repository", format!("{base}-repo"), repos, |r| r.repo.clone(), |r, v| r.repo = v)}
-        </div>
+        <fieldset class="form-field repo-field" class:has-error=move || err.get().is_some() aria-describedby=ids.described_by(f)>
+            <legend>{f.title()}{required_mark(f.required)}</legend>
+            {description(f, ids)}
+            <div class="repo-url" id=ids.input.clone()>
+                {part.view("Host", format!("{base}-host"), hosts, |r| r.host.clone(), |r, v| r.host = v)}
+                {(!orgs.is_empty()).then(|| part.view("Organization", format!("{base}-organization"), orgs, |r| r.organization.clone(), |r, v| r.organization = v))}
+                {part.view("Repository owner", format!("{base}-owner"), owners, |r| r.owner.clone(), |r, v| r.owner = v)}
+                {part.view("Repository name", format!("{base}-repo"), repos, |r| r.repo.clone(), |r, v| r.repo = v)}
+            </div>
+            {help(f)}
+            <p class="field-error" id=ids.error.clone() aria-live="polite">{move || err.get()}</p>
+        </fieldset>
     }
     .into_any()
 }

@@ -163,11 +163,18 @@ pub fn field_view(f: Field, ctx: FormCtx) -> AnyView {
             view! { <p class="field-notice" role="note">{notice}</p> {plain_widget(&f, ctx, &ids)} }.into_any()
         }
     };
-    match &f.kind {
-        // Groups of fields carry their own legend.
-        Kind::Object(_) | Kind::Array(_) | Kind::MultiSelect if f.extension().is_none() => input,
-        Kind::Boolean if f.extension().is_none() && !matches!(f.ui_str("widget"), Some("radio" | "select")) => input,
-        _ => field_shell(&f, ctx, &ids, input),
+    // Groups (fieldsets with a legend) and checkboxes label themselves.
+    let own_label = f.extension() == Some("RepoUrlPicker")
+        || f.extension().is_none()
+            && match &f.kind {
+            Kind::Object(_) | Kind::Array(_) | Kind::MultiSelect => true,
+            Kind::Boolean => f.ui_str("widget") != Some("select"),
+            _ => f.ui_str("widget") == Some("radio") && f.options().is_some(),
+        };
+    if own_label {
+        input
+    } else {
+        field_shell(&f, ctx, &ids, input)
     }
 }
 
@@ -187,15 +194,15 @@ fn field_shell(f: &Field, ctx: FormCtx, ids: &Ids, input: AnyView) -> AnyView {
     .into_any()
 }
 
-fn required_mark(required: bool) -> Option<impl IntoView> {
+pub fn required_mark(required: bool) -> Option<impl IntoView> {
     required.then(|| view! { <span class="required" title="required">" *"</span> })
 }
 
-fn description(f: &Field, ids: &Ids) -> Option<impl IntoView> {
+pub fn description(f: &Field, ids: &Ids) -> Option<impl IntoView> {
     f.description().map(|d| view! { <p class="field-description" id=ids.description.clone()>{d.to_string()}</p> })
 }
 
-fn help(f: &Field) -> Option<impl IntoView> {
+pub fn help(f: &Field) -> Option<impl IntoView> {
     f.ui_str("help").map(|h| view! { <p class="field-help">{h.to_string()}</p> })
 }
 
@@ -357,22 +364,30 @@ fn select_input(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
 fn radio_group(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let value = ctx.value(&f.path);
     let inline = f.ui_bool("inline");
+    let err = ctx.error(f.id());
     view! {
-        <div class="radio-group" class:inline=inline role="radiogroup" id=ids.input.clone() aria-describedby=ids.described_by(f)>
-            {f.options().unwrap_or_default().into_iter().enumerate().map(|(i, (v, label))| {
-                let input_id = format!("{}-{i}", ids.input);
-                let (path, id) = (f.path.clone(), f.id());
-                let v2 = v.clone();
-                view! {
-                    <span class="check">
-                        <input type="radio" id=input_id.clone() name=f.id() disabled=f.ui_bool("disabled") || f.ui_bool("readonly")
-                            prop:checked=move || value.get().as_ref() == Some(&v2)
-                            on:change=move |_| { ctx.set_value(&path, Some(v.clone())); ctx.touch(&id); }/>
-                        <label for=input_id>{label}</label>
-                    </span>
-                }
-            }).collect_view()}
-        </div>
+        <fieldset class="form-field radio-field" class:has-error=move || err.get().is_some() aria-describedby=ids.described_by(f)>
+            <legend>{f.title()}{required_mark(f.required)}</legend>
+            {description(f, ids)}
+            <div class="radio-group" class:inline=inline id=ids.input.clone()>
+                {f.options().unwrap_or_default().into_iter().enumerate().map(|(i, (v, label))| {
+                    let input_id = format!("{}-{i}", ids.input);
+                    let (path, id) = (f.path.clone(), f.id());
+                    let v2 = v.clone();
+                    view! {
+                        <span class="check">
+                            <input type="radio" id=input_id.clone() name=f.id() disabled=f.ui_bool("disabled") || f.ui_bool("readonly")
+                                data-autofocus=(i == 0 && f.ui_bool("autofocus")).then_some("")
+                                prop:checked=move || value.get().as_ref() == Some(&v2)
+                                on:change=move |_| { ctx.set_value(&path, Some(v.clone())); ctx.touch(&id); }/>
+                            <label for=input_id>{label}</label>
+                        </span>
+                    }
+                }).collect_view()}
+            </div>
+            {help(f)}
+            <p class="field-error" id=ids.error.clone() aria-live="polite">{move || err.get()}</p>
+        </fieldset>
     }
     .into_any()
 }
