@@ -321,11 +321,9 @@ pub fn repo_url_picker(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
         hosts.push("github.com".into());
     }
     let (orgs, owners, repos) = (string_options(f, "allowedOrganizations"), string_options(f, "allowedOwners"), string_options(f, "allowedRepos"));
-    // A first host is chosen for the user, as Backstage does.
-    if value.get_untracked().is_none() {
-        ctx.set_value(&f.path, Some(Value::String(RepoUrl { host: hosts[0].clone(), ..Default::default() }.format())));
-    }
-    let part = RepoPart { ctx, value, path, id: StoredValue::new(f.id()) };
+    // The first host shows as chosen, as in Backstage, but nothing is stored
+    // until the user enters a part (an untouched optional field stays empty).
+    let part = RepoPart { ctx, value, path, id: StoredValue::new(f.id()), default_host: StoredValue::new(hosts[0].clone()) };
     let base = ids.input.clone();
     let err = ctx.error(f.id());
     view! {
@@ -353,15 +351,24 @@ struct RepoPart {
     value: Memo<Option<Value>>,
     path: StoredValue<Path>,
     id: StoredValue<String>,
+    default_host: StoredValue<String>,
 }
 
 impl RepoPart {
+    fn parse(self, v: Option<&Value>) -> RepoUrl {
+        let mut r = RepoUrl::parse(&v.map(plain).unwrap_or_default());
+        if r.host.is_empty() {
+            r.host = self.default_host.get_value();
+        }
+        r
+    }
+
     fn current(self) -> RepoUrl {
-        RepoUrl::parse(&self.value.get().map(|v| plain(&v)).unwrap_or_default())
+        self.value.with(|v| self.parse(v.as_ref()))
     }
 
     fn set(self, put: fn(&mut RepoUrl, String), v: String) {
-        let mut r = self.value.with_untracked(|x| RepoUrl::parse(&x.as_ref().map(plain).unwrap_or_default()));
+        let mut r = self.value.with_untracked(|x| self.parse(x.as_ref()));
         put(&mut r, v);
         self.ctx.set_value(&self.path.get_value(), Some(Value::String(r.format())));
     }
