@@ -52,7 +52,7 @@ fn entity_search(
 ) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let term = RwSignal::new(None::<String>);
-    let debounce = Debounce::new(150);
+    let debounce = Debounce::new(100);
     let results = LocalResource::new(move || {
         let (backend, term, filters) = (backend.clone(), term.get(), filters.clone());
         async move {

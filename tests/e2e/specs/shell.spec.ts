@@ -35,7 +35,7 @@ test('every nav target renders its page from the backend @subpath', async ({ pag
   await nav.getByRole('link', { name: 'Create' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create a new component' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'New backend service' })).toBeVisible();
-  await expect(page.getByText(/The scaffolder on this backend offers \d+ actions/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Installed actions' })).toHaveAttribute('href', /\/create\/actions$/);
   await expectAccessible(page);
 
   await nav.getByRole('link', { name: 'Docs' }).click();

@@ -1,0 +1,81 @@
+// Measures the template wizard in headless Chromium against the running backend
+// and the portal at BASE. Prints JSON medians.
+//   node tests/e2e/bench/wizard-bench.mjs <label> [runs] [user to search for]
+// - firstFieldMs: a fresh browser context (cold HTTP cache, the guest session
+//   restored from local storage) opening the wizard until its first field shows;
+// - keystrokeMs: in the step of 60 fields, from a keystroke (the input event) until
+//   the DOM shows the re-validated state (the field's pattern makes every other
+//   keystroke invalid, so each one flips the message), median of 40;
+// - pickerMs: typing the last character of a user's name in an EntityPicker
+//   until that user is offered (search debounce and backend query included).
+import { chromium } from '@playwright/test';
+
+const label = process.argv[2] || 'wizard';
+const runs = Number(process.argv[3] || 5);
+const user = process.argv[4] || 'guest';
+const BASE = process.env.BASE || 'http://127.0.0.1:8090/';
+const BACKEND = process.env.BACKEND || 'http://127.0.0.1:7007';
+const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
+const samples = { firstFieldMs: [], keystrokeMs: [], pickerMs: [] };
+
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext();
+  await context.addInitScript((backend) => localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest'), BACKEND);
+  const page = await context.newPage();
+  await page.goto(`${BASE}create/templates/default/bench-wizard`);
+  const first = await page.waitForFunction(() => document.querySelector('#wizard input') && performance.now(), null, { timeout: 30000 });
+  samples.firstFieldMs.push(Math.round(await first.jsonValue()));
+
+  // Keystrokes in the first field of step 1 (pattern ^(ab)*$).
+  const times = await page.evaluate(async () => {
+    const input = document.querySelector('#field-field0');
+    const error = document.querySelector('#field-field0-error');
+    input.focus(); input.blur(); input.focus(); // touched: its message shows
+    const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const out = [];
+    let text = '';
+    for (let k = 0; k < 40; k++) {
+      text += k % 2 === 0 ? 'a' : 'b';
+      const t0 = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await tick();
+      const invalid = error.textContent.includes('expected form');
+      const t1 = performance.now();
+      if (invalid !== (k % 2 === 0)) throw new Error(`keystroke ${k}: the message did not follow the value`);
+      out.push(t1 - t0);
+    }
+    return out;
+  });
+  samples.keystrokeMs.push(Math.round(median(times) * 100) / 100);
+
+  // Through to the picker step (fill what each step requires).
+  for (const f of ['field0', 'field20', 'field40']) await page.locator(`#field-${f}`).fill('ab');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const picker = page.getByLabel('User');
+  await picker.waitFor();
+  await picker.fill(user.slice(0, -1));
+  await page.waitForTimeout(400);
+  const t = await page.evaluate(async ([last, name]) => {
+    const input = document.querySelector('#field-user');
+    const t0 = performance.now();
+    input.value += last;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return await new Promise((resolve) => {
+      const check = () => {
+        const hit = [...document.querySelectorAll('#field-user-options button')].some((b) => b.textContent.includes(name));
+        if (hit) resolve(performance.now() - t0); else requestAnimationFrame(check);
+      };
+      check();
+    });
+  }, [user.slice(-1), user]);
+  samples.pickerMs.push(Math.round(t));
+  await context.close();
+}
+await browser.close();
+const result = { label, runs };
+for (const [k, v] of Object.entries(samples)) result[k] = median(v);
+console.log(JSON.stringify(result));
