@@ -21,8 +21,10 @@ has_template() { curl -fsS -o /dev/null -H "Authorization: Bearer $(token)" "$BA
 # $1 label, $2 number of generated users; registers the generated files as locations.
 run() {
   local dir="$RUN_DIR/wizard-bench-$2" overlay="$RUN_DIR/app-config.wizard-bench-$2.yaml"
+  # A config overlay replaces the location list: keep the demo catalog's too.
   { echo "catalog:"; echo "  locations:"
-    node tests/e2e/bench/generate-wizard.mjs "$dir" "$2" | while read -r f; do
+    { grep -oE 'target: \./[^ ]+' tests/backstage/app-config.yaml | sed "s#target: \./#$ROOT/tests/backstage/#"
+      node tests/e2e/bench/generate-wizard.mjs "$dir" "$2"; } | while read -r f; do
       printf '    - type: file\n      target: %s\n' "$f"
     done; } >"$overlay"
   bash "$ROOT/scripts/backend.sh" stop

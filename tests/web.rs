@@ -110,3 +110,83 @@ async fn server_sent_events_stream_through_fetch() {
     .unwrap();
     assert_eq!(seen, vec![("log".to_string(), "{\"n\":1}".to_string()), ("completion".to_string(), "done".to_string())]);
 }
+
+#[wasm_bindgen_test]
+fn patterns_are_checked_by_the_browsers_regexp() {
+    use stagedoor::forms::regexp::browser_patterns;
+    assert!(browser_patterns("^[a-z]+$", "abc"));
+    assert!(!browser_patterns("^[a-z]+$", "aBc"));
+    // ECMAScript with the `u` flag, as JSON Schema specifies.
+    assert!(browser_patterns("^\\p{Lu}", "Élan"));
+    // An invalid pattern is not the user's fault: no crash, no error.
+    assert!(browser_patterns("(", "anything"));
+}
+
+#[wasm_bindgen_test]
+async fn a_form_step_writes_values_and_shows_errors_when_a_field_is_left() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use stagedoor::forms::regexp::browser_patterns;
+    use stagedoor::forms::schema::{Choices, Resolver};
+    use stagedoor::forms::validate::validate_fields;
+    use stagedoor::forms::widgets::{step_form, FormCtx};
+
+    let schema = serde_json::json!({
+        "required": ["name"],
+        "properties": {
+            "name": {"title": "Name", "type": "string", "pattern": "^[a-z]+$"},
+            "age": {"title": "Age", "type": "integer", "minimum": 1}
+        }
+    });
+    let data = RwSignal::new(serde_json::json!({}));
+    let ctx_cell = StoredValue::new(None::<FormCtx>);
+    let host = mount(move || {
+        let choices = RwSignal::new(Choices::new());
+        let secrets = RwSignal::new(BTreeMap::new());
+        let fields = Memo::new(move |_| data.with(|d| choices.with(|c| Resolver::new(&schema, c, &browser_patterns).step_fields(d))));
+        let errors = Memo::new(move |_| fields.with(|f| data.with(|d| secrets.with(|s| validate_fields(f, d, s, &browser_patterns)))));
+        let ctx = FormCtx {
+            data,
+            secrets,
+            choices,
+            touched: RwSignal::new(BTreeSet::new()),
+            show_all: RwSignal::new(false),
+            fields,
+            errors,
+            server_errors: RwSignal::new(BTreeMap::new()),
+        };
+        ctx_cell.set_value(Some(ctx));
+        step_form(ctx)
+    });
+    let name: web_sys::HtmlInputElement = host.query_selector("#field-name").unwrap().unwrap().unchecked_into();
+    let error = host.query_selector("#field-name-error").unwrap().unwrap();
+    name.set_value("Bad");
+    name.dispatch_event(&input_event()).unwrap();
+    assert_eq!(data.get_untracked()["name"], "Bad");
+    // Not left yet: no message.
+    next_tick().await;
+    assert_eq!(error.text_content().unwrap_or_default(), "");
+    name.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+    next_tick().await;
+    assert_eq!(error.text_content().unwrap(), "Name does not have the expected form (pattern ^[a-z]+$).");
+    // Numbers are stored as numbers.
+    let age: web_sys::HtmlInputElement = host.query_selector("#field-age").unwrap().unwrap().unchecked_into();
+    age.set_value("42");
+    age.dispatch_event(&input_event()).unwrap();
+    assert_eq!(data.get_untracked()["age"], 42);
+    assert!(ctx_cell.get_value().is_some());
+}
+
+/// Lets the reactive system run the effects a change scheduled.
+async fn next_tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// The event a keystroke fires in a text box.
+fn input_event() -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    web_sys::Event::new_with_event_init_dict("input", &init).unwrap()
+}

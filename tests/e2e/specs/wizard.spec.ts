@@ -307,6 +307,13 @@ test('values the backend rejects are marked at their field, and nothing typed is
   // Editing the field clears the backend's message.
   await page.getByLabel('Name').fill('good-name-2');
   await expect(page.locator('#field-name-error')).toHaveText('');
+  // Sent as typed this time: the library template runs to the end.
+  await page.unroute('**/api/scaffolder/v2/tasks');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('.review')).toContainText('good-name-2');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Completed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('navigation', { name: 'Task steps' }).locator('.status-completed')).toHaveCount(3);
 });
 
 test('Create clicked twice makes one task', async ({ page }) => {
