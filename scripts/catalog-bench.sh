@@ -6,13 +6,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 sizes=("${@:-10000}")
 RUNS=${RUNS:-5}
-[ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release >/dev/null
-trap 'bash "$ROOT/scripts/static.sh" stop; bash "$ROOT/scripts/backend.sh" stop' EXIT
-bash "$ROOT/scripts/static.sh" start "$ROOT/dist" >/dev/null
-results="$RUN_DIR/catalog-bench.jsonl"; : >"$results"
-
-token() { curl -fsS -H 'X-Requested-With: XMLHttpRequest' "$BACKEND_URL/api/auth/guest/refresh" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))'; }
-count() { curl -fsS -H "Authorization: Bearer $(token)" "$BACKEND_URL/api/catalog/entities/by-query?limit=1&fields=kind" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).totalItems))'; }
+results="$RUN_DIR/catalog-bench.jsonl"
+bench_start "$results"
 
 say "Small demo catalog"
 bash "$ROOT/scripts/backend.sh" stop
@@ -30,7 +25,7 @@ for n in "${sizes[@]}"; do
   bash "$ROOT/scripts/backend.sh" stop
   start=$(date +%s)
   BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/backend.sh" start >/dev/null
-  until [ "$(count 2>/dev/null || echo 0)" -ge "$n" ]; do sleep 5; done
+  until [ "$(catalog_count 2>/dev/null || echo 0)" -ge "$n" ]; do sleep 5; done
   sleep 10   # let the catalog's processing loop and the search collator settle
   echo "ingested $n entities in $(( $(date +%s) - start )) s"
   node tests/e2e/bench/catalog-bench.mjs "$n" "$RUNS" component-0001 | tee -a "$results"

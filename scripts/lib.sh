@@ -39,3 +39,16 @@ stop_pidfile() {
   fi
   rm -f "$f"
 }
+
+# --- Benchmarks -------------------------------------------------------------
+# Builds dist/ (unless SKIP_BUILD=1), serves it, stops the services on exit and
+# empties the results file $1 (JSON lines, one per measured catalog).
+bench_start() {
+  [ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release >/dev/null
+  trap 'bash "$ROOT/scripts/static.sh" stop; bash "$ROOT/scripts/backend.sh" stop' EXIT
+  bash "$ROOT/scripts/static.sh" start "$ROOT/dist" >/dev/null
+  : >"$1"
+}
+# A guest token, and `totalItems` of a catalog query (`filter=…` or empty).
+guest_token() { curl -fsS -H 'X-Requested-With: XMLHttpRequest' "$BACKEND_URL/api/auth/guest/refresh" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))'; }
+catalog_count() { curl -fsS -H "Authorization: Bearer $(guest_token)" "$BACKEND_URL/api/catalog/entities/by-query?limit=1&fields=kind${1:+&$1}" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).totalItems))'; }

@@ -9,14 +9,9 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 n=${1:-10000}
 RUNS=${RUNS:-5}
-[ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release >/dev/null
-trap 'bash "$ROOT/scripts/static.sh" stop; bash "$ROOT/scripts/backend.sh" stop' EXIT
-bash "$ROOT/scripts/static.sh" start "$ROOT/dist" >/dev/null
-results="$RUN_DIR/wizard-bench.jsonl"; : >"$results"
-
-token() { curl -fsS -H 'X-Requested-With: XMLHttpRequest' "$BACKEND_URL/api/auth/guest/refresh" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))'; }
-users() { curl -fsS -H "Authorization: Bearer $(token)" "$BACKEND_URL/api/catalog/entities/by-query?limit=1&fields=kind&filter=kind=user" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).totalItems))'; }
-has_template() { curl -fsS -o /dev/null -H "Authorization: Bearer $(token)" "$BACKEND_URL/api/scaffolder/v2/templates/default/template/bench-wizard/parameter-schema"; }
+results="$RUN_DIR/wizard-bench.jsonl"
+bench_start "$results"
+has_template() { curl -fsS -o /dev/null -H "Authorization: Bearer $(guest_token)" "$BACKEND_URL/api/scaffolder/v2/templates/default/template/bench-wizard/parameter-schema"; }
 
 # $1 label, $2 number of generated users; registers the generated files as locations.
 run() {
@@ -30,7 +25,7 @@ run() {
   bash "$ROOT/scripts/backend.sh" stop
   local start; start=$(date +%s)
   BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/backend.sh" start >/dev/null
-  until has_template 2>/dev/null && [ "$(users 2>/dev/null || echo 0)" -ge "$2" ]; do sleep 5; done
+  until has_template 2>/dev/null && [ "$(catalog_count filter=kind=user 2>/dev/null || echo 0)" -ge "$2" ]; do sleep 5; done
   sleep 10
   echo "catalog ready in $(( $(date +%s) - start )) s"
   node tests/e2e/bench/wizard-bench.mjs "$1" "$RUNS" "$3" | tee -a "$results"

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::catalog_filter::PAGE_SIZES;
+use crate::model::catalog_filter::{CatalogFilter, PAGE_SIZES};
 
 /// Where a page button leads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,5 +43,25 @@ pub fn Pager(
                 </select>
             </label>
         </nav>
+    }
+}
+
+/// The pager of a list driven by a `CatalogFilter` in the URL: a page link or a
+/// new page size becomes a new filter for `apply`.
+pub fn filter_pager(filter: Memo<CatalogFilter>, apply: Callback<CatalogFilter>, shown: usize, total: Option<u64>, prev: Option<PageLink>, next: Option<PageLink>) -> impl IntoView {
+    let f = filter.get_untracked();
+    view! {
+        <Pager offset=f.offset shown=shown total=total limit=f.limit prev=prev next=next
+            on_page=Callback::new(move |p: PageLink| {
+                let mut f = filter.get_untracked();
+                f.cursor = p.cursor;
+                f.offset = p.offset;
+                apply.run(f);
+            })
+            on_limit=Callback::new(move |l| {
+                let mut f = filter.get_untracked();
+                f.limit = l;
+                apply.run(f.first_page());
+            })/>
     }
 }

@@ -247,19 +247,16 @@ pub fn parse_number(text: &str, integer: bool) -> Option<Value> {
     }
 }
 
-fn text_input(f: &Field, ctx: FormCtx, ids: &Ids, input_type: &'static str) -> AnyView {
-    let path = f.path.clone();
-    let value = ctx.value(&path);
-    let numeric = matches!(f.kind, Kind::Number | Kind::Integer);
-    let integer = f.kind == Kind::Integer;
+/// What every text box of a field carries: ids, label links, state, the value
+/// and the "left the field" signal. Spread onto `<input>` and `<textarea>`.
+fn text_box_attrs(f: &Field, ctx: FormCtx, ids: &Ids) -> impl leptos::tachys::html::attribute::Attribute {
+    let value = ctx.value(&f.path);
     let id = f.id();
     let err = ctx.error(f.id());
     view! {
-        <input
-            type=input_type
+        <{..}
             id=ids.input.clone()
             name=f.id()
-            inputmode=numeric.then_some(if integer { "numeric" } else { "decimal" })
             placeholder=f.ui_str("placeholder").map(str::to_string)
             readonly=f.ui_bool("readonly")
             disabled=f.ui_bool("disabled")
@@ -268,12 +265,25 @@ fn text_input(f: &Field, ctx: FormCtx, ids: &Ids, input_type: &'static str) -> A
             aria-invalid=move || err.get().map(|_| "true")
             aria-describedby=ids.described_by(f)
             prop:value=move || value.get().map(|v| plain(&v)).unwrap_or_default()
+            on:blur=move |_| ctx.touch(&id)
+        />
+    }
+}
+
+fn text_input(f: &Field, ctx: FormCtx, ids: &Ids, input_type: &'static str) -> AnyView {
+    let path = f.path.clone();
+    let numeric = matches!(f.kind, Kind::Number | Kind::Integer);
+    let integer = f.kind == Kind::Integer;
+    view! {
+        <input
+            {..text_box_attrs(f, ctx, ids)}
+            type=input_type
+            inputmode=numeric.then_some(if integer { "numeric" } else { "decimal" })
             on:input=move |ev| {
                 let text = event_target_value(&ev);
                 let v = if numeric { parse_number(&text, integer) } else if text.is_empty() { None } else { Some(Value::String(text)) };
                 ctx.set_value(&path, v);
             }
-            on:blur=move |_| ctx.touch(&id)
         />
     }
     .into_any()
@@ -281,28 +291,15 @@ fn text_input(f: &Field, ctx: FormCtx, ids: &Ids, input_type: &'static str) -> A
 
 fn textarea(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let path = f.path.clone();
-    let value = ctx.value(&path);
     let rows = f.ui("rows").and_then(Value::as_u64).unwrap_or(4).to_string();
-    let id = f.id();
-    let err = ctx.error(f.id());
     view! {
         <textarea
-            id=ids.input.clone()
-            name=f.id()
+            {..text_box_attrs(f, ctx, ids)}
             rows=rows
-            placeholder=f.ui_str("placeholder").map(str::to_string)
-            readonly=f.ui_bool("readonly")
-            disabled=f.ui_bool("disabled")
-            data-autofocus=f.ui_bool("autofocus").then_some("")
-            aria-required=f.required.then_some("true")
-            aria-invalid=move || err.get().map(|_| "true")
-            aria-describedby=ids.described_by(f)
-            prop:value=move || value.get().map(|v| plain(&v)).unwrap_or_default()
             on:input=move |ev| {
                 let text = event_target_value(&ev);
                 ctx.set_value(&path, (!text.is_empty()).then_some(Value::String(text)));
             }
-            on:blur=move |_| ctx.touch(&id)
         ></textarea>
     }
     .into_any()

@@ -10,7 +10,7 @@ use crate::components::async_view::async_view;
 use crate::components::catalog_filters::CatalogFilters;
 use crate::components::entity_table::{columns_for_kind, EntityTable, Sorting};
 use crate::components::page_header::PageHeader;
-use crate::components::pager::{PageLink, Pager};
+use crate::components::pager::{filter_pager, PageLink};
 use crate::model::catalog_filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
 use crate::model::route::parse_query;
 use crate::model::starred;
@@ -204,18 +204,7 @@ pub fn CatalogPage() -> impl IntoView {
                     let shown = r.items.len();
                     view! {
                         <EntityTable caption=caption columns=columns entities=r.items sorting=sorting starrable=true/>
-                        <Pager offset=f.offset shown=shown total=total limit=f.limit prev=r.prev next=r.next
-                            on_page=Callback::new(move |p: PageLink| {
-                                let mut f = filter.get_untracked();
-                                f.cursor = p.cursor;
-                                f.offset = p.offset;
-                                apply.run(f);
-                            })
-                            on_limit=Callback::new(move |l| {
-                                let mut f = filter.get_untracked();
-                                f.limit = l;
-                                apply.run(f.first_page());
-                            })/>
+                        {filter_pager(filter, apply, shown, total, r.prev, r.next)}
                     }.into_any()
                 })}
             </section>

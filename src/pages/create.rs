@@ -9,7 +9,7 @@ use crate::components::async_view::async_view;
 use crate::components::catalog_filters::CatalogFilters;
 use crate::components::entity_link::EntityLink;
 use crate::components::page_header::PageHeader;
-use crate::components::pager::{PageLink, Pager};
+use crate::components::pager::filter_pager;
 use crate::components::star_button::StarButton;
 use crate::model::catalog_filter::{CatalogFilter, Facet, UserFilter};
 use crate::model::relations::is_safe_link;
@@ -72,18 +72,7 @@ pub fn CreatePage() -> impl IntoView {
                         <ul class="card-grid" aria-label="Templates">
                             {r.items.into_iter().map(template_card).collect_view()}
                         </ul>
-                        <Pager offset=f.offset shown=shown total=r.total limit=f.limit prev=r.prev next=r.next
-                            on_page=Callback::new(move |p: PageLink| {
-                                let mut f = filter.get_untracked();
-                                f.cursor = p.cursor;
-                                f.offset = p.offset;
-                                apply.run(f);
-                            })
-                            on_limit=Callback::new(move |l| {
-                                let mut f = filter.get_untracked();
-                                f.limit = l;
-                                apply.run(f.first_page());
-                            })/>
+                        {filter_pager(filter, apply, shown, r.total, r.prev, r.next)}
                     }
                     .into_any()
                 })}

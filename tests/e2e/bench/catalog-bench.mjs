@@ -3,19 +3,13 @@
 //   node tests/e2e/bench/catalog-bench.mjs <label> [runs] [text-filter term]
 // Each run uses a fresh browser context (cold HTTP cache); the guest session is
 // restored by the portal itself from local storage, as after a reload.
-import { chromium } from '@playwright/test';
+import { BASE, BACKEND, launch, median } from './browser.mjs';
 
 const label = process.argv[2] || 'catalog';
 const runs = Number(process.argv[3] || 5);
 // A name fragment that narrows this catalog to a handful of rows.
 const term = process.argv[4] || 'service';
-const BASE = process.env.BASE || 'http://127.0.0.1:8090/';
-const BACKEND = process.env.BACKEND || 'http://127.0.0.1:7007';
-const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
+const browser = await launch();
 const samples = { firstRowMs: [], filterMs: [], textFilterMs: [], nextPageMs: [], heapPlusWasmMiB: [], requests: [] };
 
 for (let i = 0; i < runs; i++) {

@@ -8,17 +8,12 @@
 //   keystroke invalid, so each one flips the message), median of 40;
 // - pickerMs: an EntityPicker showing no match, then the user's name entered,
 //   until that user is offered (search debounce and backend query included).
-import { chromium } from '@playwright/test';
+import { BASE, BACKEND, launch, median } from './browser.mjs';
 
 const label = process.argv[2] || 'wizard';
 const runs = Number(process.argv[3] || 5);
 const user = process.argv[4] || 'guest';
-const BASE = process.env.BASE || 'http://127.0.0.1:8090/';
-const BACKEND = process.env.BACKEND || 'http://127.0.0.1:7007';
-const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
+const browser = await launch();
 const samples = { firstFieldMs: [], keystrokeMs: [], pickerMs: [] };
 
 for (let i = 0; i < runs; i++) {

@@ -1,0 +1,11 @@
+// What the benchmark scripts share: Debian's Chromium, headless, as the e2e
+// suite runs it, the services' addresses, and the median.
+import { chromium } from '@playwright/test';
+
+export const BASE = process.env.BASE || 'http://127.0.0.1:8090/';
+export const BACKEND = process.env.BACKEND || 'http://127.0.0.1:7007';
+const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+
+export const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
