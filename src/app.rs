@@ -11,10 +11,10 @@ use crate::components::nav::Nav;
 use crate::components::theme_switch::ThemeSwitch;
 use crate::components::user_menu::UserMenu;
 use crate::config::Config;
+use crate::lazy::lazy_page;
 use crate::pages::{
-    catalog::CatalogPage, config_error::ConfigErrorPage, create::CreatePage, docs::DocsPage, entity::EntityPage,
-    not_found::NotFoundPage, search::SearchPage, settings::SettingsPage, sign_in::SignInPage, actions::ActionsPage,
-    task::TaskPage, tasks::TasksPage, wizard::WizardPage,
+    catalog::CatalogPage, config_error::ConfigErrorPage, create::CreatePage, docs::DocsPage, not_found::NotFoundPage,
+    search::SearchPage, settings::SettingsPage, sign_in::SignInPage, split,
 };
 use crate::model::route::{match_route, Route};
 use crate::paths;
@@ -38,12 +38,12 @@ pub fn Root() -> impl IntoView {
 fn page(route: Route) -> AnyView {
     match route {
         Route::Home | Route::Catalog => view! { <CatalogPage/> }.into_any(),
-        Route::Entity(r) => view! { <EntityPage entity_ref=r/> }.into_any(),
+        Route::Entity(r) => lazy_page(split::entity_page, r),
         Route::Create => view! { <CreatePage/> }.into_any(),
-        Route::Template { namespace, name } => view! { <WizardPage namespace=namespace name=name/> }.into_any(),
-        Route::Tasks => view! { <TasksPage/> }.into_any(),
-        Route::Task(id) => view! { <TaskPage id=id/> }.into_any(),
-        Route::Actions => view! { <ActionsPage/> }.into_any(),
+        Route::Template { namespace, name } => lazy_page(split::wizard_page, (namespace, name)),
+        Route::Tasks => lazy_page(split::tasks_page, ()),
+        Route::Task(id) => lazy_page(split::task_page, id),
+        Route::Actions => lazy_page(split::actions_page, ()),
         Route::Docs => view! { <DocsPage/> }.into_any(),
         Route::Search => view! { <SearchPage/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),

@@ -9,6 +9,7 @@ pub mod not_found;
 pub mod search;
 pub mod settings;
 pub mod sign_in;
+pub mod split;
 pub mod task;
 pub mod tasks;
 pub mod wizard;

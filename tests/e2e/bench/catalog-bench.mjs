@@ -16,7 +16,7 @@ for (let i = 0; i < runs; i++) {
   const context = await browser.newContext();
   await context.addInitScript((backend) => {
     localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest');
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    addEventListener('StagedoorStarted', (e) => { window.__wasm = e.detail.wasm; });
   }, BACKEND);
   const page = await context.newPage();
   let requests = 0;

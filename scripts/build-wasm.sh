@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the portal's wasm as a main module plus chunks loaded on first use, into
+# target/pkg/ (Trunk copies it into dist/pkg/; see Trunk.toml's pre_build hook):
+#   cargo (--features split, with relocations) → wasm-split-cli → wasm-bindgen
+#   → wasm-opt on every module.
+# The catalog, the shell and the small pages are in the main module; the entity
+# page and the create flow (wizard, tasks, actions) come as chunks.
+#   PROFILE=debug scripts/build-wasm.sh   skips wasm-opt and builds unoptimised.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+profile=${PROFILE:-release}
+flags=(--target wasm32-unknown-unknown --features split --bin stagedoor)
+[ "$profile" = release ] && flags+=(--release)
+# RUSTFLAGS replaces .cargo/config.toml's target flags: repeat them.
+RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs" cargo build "${flags[@]}" --target-dir target/split
+out=target/pkg split=target/split-out
+rm -rf "$out" "$split"; mkdir -p "$out"
+wasm-split-cli "target/split/wasm32-unknown-unknown/$profile/stagedoor.wasm" "$split"
+wasm-bindgen "$split/main.wasm" --target web --no-typescript --keep-lld-exports --out-dir "$out" --out-name main
+cp "$split/__wasm_split.js" "$out/"
+for f in "$split"/*.wasm; do
+  [ "$(basename "$f")" = main.wasm ] && continue
+  cp "$f" "$out/"
+done
+if [ "$profile" = release ]; then
+  features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  for f in "$out"/*.wasm; do
+    wasm-opt -Oz "${features[@]}" --strip-debug "$f" -o "$f.opt" 2>/dev/null && mv "$f.opt" "$f"
+  done
+fi
+cp "$ROOT/src/boot.js" "$out/boot.js"
