@@ -13,8 +13,7 @@ use crate::components::user_menu::UserMenu;
 use crate::config::Config;
 use crate::lazy::lazy_page;
 use crate::pages::{
-    catalog::CatalogPage, config_error::ConfigErrorPage, create::CreatePage, docs::DocsPage, not_found::NotFoundPage,
-    search::SearchPage, settings::SettingsPage, sign_in::SignInPage, split,
+    catalog::CatalogPage, config_error::ConfigErrorPage, not_found::NotFoundPage, sign_in::SignInPage, split,
 };
 use crate::model::route::{match_route, Route};
 use crate::paths;
@@ -39,14 +38,14 @@ fn page(route: Route) -> AnyView {
     match route {
         Route::Home | Route::Catalog => view! { <CatalogPage/> }.into_any(),
         Route::Entity(r) => lazy_page(split::entity_page, r),
-        Route::Create => view! { <CreatePage/> }.into_any(),
+        Route::Create => lazy_page(split::create_page, ()),
         Route::Template { namespace, name } => lazy_page(split::wizard_page, (namespace, name)),
         Route::Tasks => lazy_page(split::tasks_page, ()),
         Route::Task(id) => lazy_page(split::task_page, id),
         Route::Actions => lazy_page(split::actions_page, ()),
-        Route::Docs => view! { <DocsPage/> }.into_any(),
-        Route::Search => view! { <SearchPage/> }.into_any(),
-        Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::Docs => lazy_page(split::docs_page, ()),
+        Route::Search => lazy_page(split::search_page, ()),
+        Route::Settings => lazy_page(split::settings_page, ()),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }

@@ -1,10 +1,14 @@
-//! The pages that load as chunks of their own: the first page (the catalog) does
-//! not wait for their code.
+//! The pages that load as chunks of their own: the first page (the catalog, or
+//! sign-in) does not wait for their code.
 
 use leptos::prelude::*;
 
 use crate::model::entity_ref::EntityRef;
 use crate::pages::actions::ActionsPage;
+use crate::pages::create::CreatePage;
+use crate::pages::docs::DocsPage;
+use crate::pages::search::SearchPage;
+use crate::pages::settings::SettingsPage;
 use crate::pages::entity::EntityPage;
 use crate::pages::task::TaskPage;
 use crate::pages::tasks::TasksPage;
@@ -16,3 +20,7 @@ split_page!(create, wizard_page, (String, String), |(namespace, name): (String, 
 split_page!(create, task_page, String, |id: String| view! { <TaskPage id=id/> }.into_any());
 split_page!(create, tasks_page, (), |_: ()| view! { <TasksPage/> }.into_any());
 split_page!(create, actions_page, (), |_: ()| view! { <ActionsPage/> }.into_any());
+split_page!(templates, create_page, (), |_: ()| view! { <CreatePage/> }.into_any());
+split_page!(docs, docs_page, (), |_: ()| view! { <DocsPage/> }.into_any());
+split_page!(search, search_page, (), |_: ()| view! { <SearchPage/> }.into_any());
+split_page!(settings, settings_page, (), |_: ()| view! { <SettingsPage/> }.into_any());
