@@ -80,3 +80,14 @@ test('a 401 refreshes once, then asks to sign in again and returns to the page',
   await page.getByRole('button', { name: 'Enter as guest' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Documentation' })).toBeVisible();
 });
+
+test('a page whose code cannot be fetched says so, and Try again loads it', async ({ page }) => {
+  await signInAsGuest(page);
+  // The search page's chunk is unreachable, as on a flaky network.
+  await page.route('**/pkg/split_search.wasm', (route) => route.abort('connectionreset'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+  await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
+  await page.unroute('**/pkg/split_search.wasm');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+});
