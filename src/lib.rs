@@ -4,6 +4,7 @@ pub mod app;
 pub mod boot;
 pub mod components;
 pub mod config;
+pub mod docs;
 pub mod forms;
 pub mod lazy;
 pub mod model;
