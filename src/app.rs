@@ -44,6 +44,7 @@ fn page(route: Route) -> AnyView {
         Route::Task(id) => lazy_page(split::task_page, id),
         Route::Actions => lazy_page(split::actions_page, ()),
         Route::Docs => lazy_page(split::docs_page, ()),
+        Route::DocsPage { entity, path } => lazy_page(split::docs_reader_page, (entity, path)),
         Route::Search => lazy_page(split::search_page, ()),
         Route::Settings => lazy_page(split::settings_page, ()),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),

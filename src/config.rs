@@ -44,6 +44,9 @@ pub struct Config {
     pub backend_base_url: String,
     pub auth_environment: String,
     pub auth_providers: Vec<String>,
+    /// `techdocs.allowedHosts`: outside hosts whose images and frames docs pages
+    /// may load (none by default, as in an air-gapped intranet).
+    pub docs_allowed_hosts: Vec<String>,
 }
 
 /// A configuration problem, worded for the platform engineer who deployed the portal.
@@ -104,6 +107,7 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
     let app = section("app")?;
     let backend = section("backend")?;
     let auth = section("auth")?;
+    let techdocs = section("techdocs")?;
 
     let string_at = |sec: Option<&serde_json::Map<String, Value>>, path: &str, key: &str| -> Result<Option<String>, ConfigError> {
         match sec.and_then(|s| s.get(key)) {
@@ -155,7 +159,17 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         Some(_) => return Err(ConfigError::field(source, "auth.providers", "must be a list of provider ids")),
     };
 
-    Ok(Config { app_title, theme, backend_base_url, auth_environment, auth_providers })
+    let docs_allowed_hosts = match techdocs.and_then(|t| t.get("allowedHosts")) {
+        None | Some(Value::Null) => vec![],
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, h)| h.as_str().filter(|h| !h.is_empty() && !h.contains('/')).map(str::to_string).ok_or_else(|| ConfigError::field(source, &format!("techdocs.allowedHosts[{i}]"), "must be a host name such as \"img.example.com\"")))
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(ConfigError::field(source, "techdocs.allowedHosts", "must be a list of host names")),
+    };
+
+    Ok(Config { app_title, theme, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
 }
 
 fn is_provider_id(id: &str) -> bool {

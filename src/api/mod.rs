@@ -93,6 +93,18 @@ impl Backend {
         }
     }
 
+    /// A request that also sends and accepts the backend's cookies (CORS with
+    /// credentials), Bearer token included.
+    pub async fn request_with_cookies(&self, method: &str, url: &str) -> Result<String, ApiError> {
+        let token = if is_backend_url(&self.base, url) { self.session.token() } else { None };
+        let resp = http::send(RawRequest { method, url, body: None, bearer: token.as_deref(), with_credentials: true, headers: &[] }).await?;
+        if (200..300).contains(&resp.status) {
+            Ok(resp.body)
+        } else {
+            Err(ApiError::from_status(resp.status, &resp.body, url))
+        }
+    }
+
     /// Streams a `text/event-stream` from the backend, calling `on_event` per event
     /// until the server ends it (`Ok`) or it fails or is cut (`Err`).
     pub async fn stream_events(&self, url: &str, mut on_event: impl FnMut(sse::SseEvent)) -> Result<(), ApiError> {

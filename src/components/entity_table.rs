@@ -9,6 +9,8 @@ use crate::model::catalog_filter::SortField;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
     Name,
+    /// A link to the entity's TechDocs.
+    Docs,
     Kind,
     Namespace,
     System,
@@ -26,6 +28,7 @@ impl Column {
     fn header(self) -> &'static str {
         match self {
             Column::Name => "Name",
+            Column::Docs => "Docs",
             Column::Kind => "Kind",
             Column::Namespace => "Namespace",
             Column::System => "System",
@@ -78,6 +81,11 @@ fn linked_ref(value: Option<&str>, default_kind: &'static str, namespace: &str) 
 fn cell(col: Column, e: &Entity) -> AnyView {
     match col {
         Column::Name => view! { <EntityLink entity_ref=e.entity_ref() label=e.display_name().to_string()/> }.into_any(),
+        Column::Docs => {
+            let r = e.entity_ref();
+            let href = crate::paths::href(&format!("/docs/{}/{}/{}", r.namespace, r.kind.to_ascii_lowercase(), r.name));
+            view! { <a href=href aria-label=format!("Read the docs of {}", e.display_name())>"Read"</a> }.into_any()
+        }
         Column::Kind => e.kind().to_string().into_any(),
         Column::Namespace => e.namespace().to_string().into_any(),
         Column::System => linked_ref(e.spec_str("system"), "system", e.namespace()),

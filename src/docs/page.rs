@@ -102,6 +102,8 @@ pub fn sanitize(html: &str, at: &DocsLocation) -> String {
         .add_tag_attributes("img", ["loading"])
         .add_tag_attributes("a", ["target"])
         .set_tag_attribute_value("input", "disabled", "")
+        // mkdocs wraps task boxes in a label with no text, which does not survive.
+        .set_tag_attribute_value("input", "aria-label", "Done")
         .add_url_schemes(["data"])
         .link_rel(Some("noopener noreferrer"))
         .attribute_filter(move |element, attribute, value| -> Option<Cow<str>> {

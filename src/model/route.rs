@@ -17,6 +17,9 @@ pub enum Route {
     Task(String),
     Actions,
     Docs,
+    /// `/docs/:namespace/:kind/:name/*path`: a page of an entity's TechDocs; `path`
+    /// is the page within the site (`""` or ending in `/`).
+    DocsPage { entity: EntityRef, path: String },
     Search,
     Settings,
     NotFound,
@@ -36,6 +39,10 @@ pub fn match_route(app_path: &str) -> Route {
         ["create", "tasks", id] => Route::Task(id.to_string()),
         ["create", "actions"] => Route::Actions,
         ["docs"] => Route::Docs,
+        ["docs", namespace, kind, name, rest @ ..] => {
+            let path = rest.iter().filter(|p| !p.is_empty()).map(|p| format!("{p}/")).collect::<String>();
+            Route::DocsPage { entity: EntityRef::new(kind, namespace, name), path }
+        }
         ["search"] => Route::Search,
         ["settings"] => Route::Settings,
         _ => Route::NotFound,
@@ -92,6 +99,8 @@ mod tests {
         assert_eq!(match_route("/create/actions"), Route::Actions);
         assert_eq!(match_route("/create/templates/default"), Route::NotFound);
         assert_eq!(match_route("/docs"), Route::Docs);
+        assert_eq!(match_route("/docs/default/component/checkout-service"), Route::DocsPage { entity: EntityRef::new("component", "default", "checkout-service"), path: String::new() });
+        assert_eq!(match_route("/docs/default/component/checkout-service/operations/runbook/"), Route::DocsPage { entity: EntityRef::new("component", "default", "checkout-service"), path: "operations/runbook/".into() });
         assert_eq!(match_route("/search"), Route::Search);
         assert_eq!(match_route("/settings"), Route::Settings);
         assert_eq!(match_route("/catalog/default/component"), Route::NotFound);

@@ -32,7 +32,7 @@ pub fn DocsPage() -> impl IntoView {
                 view! { <p class="empty">"No entity in the catalog has documentation yet."</p> }.into_any()
             } else {
                 let caption = format!("Documented entities ({})", p.total_items);
-                view! { <EntityTable caption=caption columns=vec![Column::Name, Column::Owner, Column::Kind, Column::Type, Column::Description] entities=p.items/> }.into_any()
+                view! { <EntityTable caption=caption columns=vec![Column::Name, Column::Docs, Column::Owner, Column::Kind, Column::Type, Column::Description] entities=p.items/> }.into_any()
             }
         })}
     }

@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod config_error;
 pub mod create;
 pub mod docs;
+pub mod docs_reader;
 pub mod entity;
 pub mod not_found;
 pub mod search;

@@ -1,0 +1,52 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
+
+test.afterEach(async ({ page }, testInfo) => {
+  if (testInfo.status !== 'skipped') await expectAccessible(page);
+});
+
+test('a docs page shows at once with no internet: its text, image, navigation and sections', async ({ page }) => {
+  failOnDialogs(page);
+  // No internet here, as in an air-gapped intranet: any request leaving the two
+  // local services fails, and the test records it.
+  const outside: string[] = [];
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+    outside.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await signInAsGuest(page, 'docs');
+  await page.getByRole('table', { name: /Documented entities/ }).getByRole('link', { name: 'Read the docs of checkout-service' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Checkout service|Overview/i })).toBeVisible({ timeout: 60_000 });
+  const pages = page.getByRole('navigation', { name: 'Documentation pages' });
+  await expect(pages.getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook']);
+
+  // Client-side navigation to another page of the site, with its image loaded
+  // from the backend (the auth cookie lets the browser's own request through).
+  await pages.getByRole('link', { name: 'Architecture' }).click();
+  await expect(page).toHaveURL(/docs\/default\/component\/checkout-service\/architecture\/$/);
+  const image = page.getByRole('img', { name: 'Payment flow diagram' });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+  // The page's sections link to its headings.
+  const sections = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+  await expect(sections.first()).toHaveAttribute('href', /^#doc-/);
+  expect(outside).toEqual([]);
+});
+
+// Under the sub-path, another site: two first builds of one site at the same moment
+// race in the backend's local publisher.
+test('docs pages and their links work under a sub-path @subpath', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'portal', 'the root project reads checkout-service above');
+  await signInAsGuest(page, 'docs/default/component/storefront-web');
+  const pages = page.getByRole('navigation', { name: 'Documentation pages' });
+  await expect(pages.getByRole('link')).toHaveText(['Home', 'Releasing'], { timeout: 60_000 });
+  await pages.getByRole('link', { name: 'Releasing' }).click();
+  await expect(page).toHaveURL(/\/docs\/default\/component\/storefront-web\/releasing\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('an entity without docs says so', async ({ page }) => {
+  await signInAsGuest(page, 'docs/default/component/ledger-service');
+  await expect(page.getByRole('alert')).toContainText('The docs could not be built');
+});
