@@ -138,16 +138,21 @@ impl DocsLocation {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn at(page: &str) -> DocsLocation {
+    /// The fixture's checkout-service site, at `page`, allowing `hosts`.
+    pub fn location(page: &str, hosts: &[&str]) -> DocsLocation {
         DocsLocation {
             static_base: "http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/".into(),
             portal_base: "/docs/default/component/checkout-service/".into(),
             page_path: page.into(),
-            allowed_hosts: vec!["img.acme.example".into()],
+            allowed_hosts: hosts.iter().map(|h| h.to_string()).collect(),
         }
+    }
+
+    fn at(page: &str) -> DocsLocation {
+        location(page, &["img.acme.example"])
     }
 
     #[test]

@@ -157,12 +157,7 @@ mod tests {
     use super::*;
 
     fn at(page: &str) -> DocsLocation {
-        DocsLocation {
-            static_base: "http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/".into(),
-            portal_base: "/docs/default/component/checkout-service/".into(),
-            page_path: page.into(),
-            allowed_hosts: vec![],
-        }
+        crate::docs::links::tests::location(page, &[])
     }
 
     fn fixture(name: &str) -> String {
