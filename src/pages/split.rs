@@ -25,4 +25,4 @@ split_page!(templates, create_page, (), |_: ()| view! { <CreatePage/> }.into_any
 split_page!(docs, docs_page, (), |_: ()| view! { <DocsPage/> }.into_any());
 split_page!(search, search_page, (), |_: ()| view! { <SearchPage/> }.into_any());
 split_page!(settings, settings_page, (), |_: ()| view! { <SettingsPage/> }.into_any());
-split_page!(docs, docs_reader_page, (EntityRef, String), |(entity, path): (EntityRef, String)| view! { <DocsReaderPage entity=entity path=path/> }.into_any());
+split_page!(docs_reader, docs_reader_page, (EntityRef, String), |(entity, path): (EntityRef, String)| view! { <DocsReaderPage entity=entity path=path/> }.into_any());
