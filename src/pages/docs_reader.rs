@@ -26,6 +26,12 @@ enum Build {
     Failed(String),
 }
 
+thread_local! {
+    /// Sites checked with the backend in this session: moving between their pages
+    /// needs no new build check (and no new cookie).
+    static SYNCED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
 /// How long a build may take before the page says so instead of spinning.
 const BUILD_TIMEOUT_MS: i32 = 120_000;
 
@@ -38,6 +44,11 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
         let (backend, entity) = (backend.clone(), entity.clone());
         move || {
             let (backend, entity) = (backend.clone(), entity.clone());
+            let key = entity.canonical();
+            if SYNCED.with(|s| s.borrow().contains(&key)) {
+                build.set(Build::Ready { updated: false });
+                return;
+            }
             build.set(Build::Running);
             log.set(vec![]);
             spawn_local(async move {
@@ -46,7 +57,10 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                 let result = backend
                     .sync_techdocs(&entity, |e| match e {
                         SyncEvent::Log(line) => drop(log.try_update(|l| l.push(line))),
-                        SyncEvent::Finish { updated } => drop(build.try_set(Build::Ready { updated })),
+                        SyncEvent::Finish { updated } => {
+                            SYNCED.with(|s| s.borrow_mut().insert(key.clone()));
+                            drop(build.try_set(Build::Ready { updated }))
+                        }
                         SyncEvent::Error(message) => drop(build.try_set(Build::Failed(message))),
                     })
                     .await;

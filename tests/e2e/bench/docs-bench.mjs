@@ -1,0 +1,55 @@
+// Measures the TechDocs reader in headless Chromium against the running backend
+// and the portal at BASE; the docs are built once before measuring. Prints JSON.
+//   node tests/e2e/bench/docs-bench.mjs <label> <runs> <site path> <from page> <to page> <to heading>
+// - coldMs: a fresh browser context (cold HTTP cache, the guest session restored
+//   from local storage) opening <to page> until its heading shows;
+// - inDocMs: on <from page>, a click on the link to <to page> until its heading shows.
+import { BASE, BACKEND, launch, median } from './browser.mjs';
+
+const [label, runsArg, site, from, to, heading] = process.argv.slice(2);
+const runs = Number(runsArg || 5);
+const browser = await launch();
+const samples = { coldMs: [], inDocMs: [] };
+const url = (page) => `${BASE}docs/default/component/${site}/${page}`;
+const headingShown = (page, text) => page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 120000 });
+
+async function context() {
+  const c = await browser.newContext();
+  await c.addInitScript((backend) => localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest'), BACKEND);
+  return c;
+}
+
+// Build the docs first: the figures are for built docs.
+{
+  const c = await context();
+  const p = await c.newPage();
+  await p.goto(url(to));
+  await headingShown(p, heading);
+  await c.close();
+}
+for (let i = 0; i < runs; i++) {
+  let c = await context();
+  let p = await c.newPage();
+  await p.goto(url(to));
+  const shown = await p.waitForFunction((h) => {
+    const e = document.querySelector('.docs-content h1');
+    return e && e.textContent.includes(h) && performance.now();
+  }, heading, { timeout: 120000 });
+  samples.coldMs.push(Math.round(await shown.jsonValue()));
+  await c.close();
+
+  c = await context();
+  p = await c.newPage();
+  await p.goto(url(from));
+  await p.locator('.docs-content h1').waitFor({ timeout: 120000 });
+  const link = p.getByRole('navigation', { name: 'Documentation pages' }).getByRole('link', { name: heading, exact: true });
+  const t = Date.now();
+  await link.click();
+  await headingShown(p, heading);
+  samples.inDocMs.push(Date.now() - t);
+  await c.close();
+}
+await browser.close();
+const result = { label, runs };
+for (const [k, v] of Object.entries(samples)) result[k] = median(v);
+console.log(JSON.stringify(result));
