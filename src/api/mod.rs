@@ -63,18 +63,27 @@ impl Backend {
         format!("{}/api/{plugin}{path}", self.base)
     }
 
-    async fn send_once(&self, method: &str, url: &str, body: Option<&str>) -> Result<RawResponse, ApiError> {
-        let token = if is_backend_url(&self.base, url) { self.session.token() } else { None };
-        http::send(RawRequest { method, url, body, bearer: token.as_deref(), with_credentials: false, headers: &[] }).await
+    /// The session's token, for URLs under the backend only.
+    fn token_for(&self, url: &str) -> Option<String> {
+        if is_backend_url(&self.base, url) {
+            self.session.token()
+        } else {
+            None
+        }
+    }
+
+    async fn send_once(&self, method: &str, url: &str, body: Option<&str>, with_credentials: bool) -> Result<RawResponse, ApiError> {
+        let token = self.token_for(url);
+        http::send(RawRequest { method, url, body, bearer: token.as_deref(), with_credentials, headers: &[] }).await
     }
 
     /// Sends a request; 401 → one session refresh and retry → sign-in page. Any
     /// other answer comes back as it is, for callers that read error bodies.
     pub async fn request_raw(&self, method: &str, url: &str, body: Option<&str>) -> Result<RawResponse, ApiError> {
-        let mut resp = self.send_once(method, url, body).await?;
+        let mut resp = self.send_once(method, url, body, false).await?;
         if resp.status == 401 && self.session.token().is_some() {
             if self.session.refresh().await.is_ok() {
-                resp = self.send_once(method, url, body).await?;
+                resp = self.send_once(method, url, body, false).await?;
             }
             if resp.status == 401 {
                 self.session.expire();
@@ -85,39 +94,27 @@ impl Backend {
 
     /// Sends a request; the body of a 2xx answer, or the error in words.
     pub async fn request(&self, method: &str, url: &str, body: Option<&str>) -> Result<String, ApiError> {
-        let resp = self.request_raw(method, url, body).await?;
-        if (200..300).contains(&resp.status) {
-            Ok(resp.body)
-        } else {
-            Err(ApiError::from_status(resp.status, &resp.body, url))
-        }
+        success_body(self.request_raw(method, url, body).await?, url)
     }
 
     /// A request that also sends and accepts the backend's cookies (CORS with
     /// credentials), Bearer token included.
     pub async fn request_with_cookies(&self, method: &str, url: &str) -> Result<String, ApiError> {
-        let token = if is_backend_url(&self.base, url) { self.session.token() } else { None };
-        let resp = http::send(RawRequest { method, url, body: None, bearer: token.as_deref(), with_credentials: true, headers: &[] }).await?;
-        if (200..300).contains(&resp.status) {
-            Ok(resp.body)
-        } else {
-            Err(ApiError::from_status(resp.status, &resp.body, url))
-        }
+        success_body(self.send_once(method, url, None, true).await?, url)
     }
 
     /// Streams a `text/event-stream` from the backend, calling `on_event` per event
     /// until the server ends it (`Ok`) or it fails or is cut (`Err`).
     pub async fn stream_events(&self, url: &str, mut on_event: impl FnMut(sse::SseEvent)) -> Result<(), ApiError> {
-        let token = if is_backend_url(&self.base, url) { self.session.token() } else { None };
-        let req = RawRequest { method: "GET", url, body: None, bearer: token.as_deref(), with_credentials: false, headers: &[] };
-        match http::stream_events(req, &mut on_event).await {
-            Err(e) if e.kind == ApiErrorKind::Unauthorized && self.session.refresh().await.is_ok() => {
-                let token = self.session.token();
-                let req = RawRequest { method: "GET", url, body: None, bearer: token.as_deref(), with_credentials: false, headers: &[] };
-                http::stream_events(req, &mut on_event).await
-            }
+        match self.stream_once(url, &mut on_event).await {
+            Err(e) if e.kind == ApiErrorKind::Unauthorized && self.session.refresh().await.is_ok() => self.stream_once(url, &mut on_event).await,
             other => other,
         }
+    }
+
+    async fn stream_once(&self, url: &str, on_event: &mut impl FnMut(sse::SseEvent)) -> Result<(), ApiError> {
+        let token = self.token_for(url);
+        http::stream_events(RawRequest { method: "GET", url, body: None, bearer: token.as_deref(), with_credentials: false, headers: &[] }, on_event).await
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
@@ -128,6 +125,15 @@ impl Backend {
     pub async fn post_json<T: DeserializeOwned>(&self, url: &str, payload: &serde_json::Value) -> Result<T, ApiError> {
         let body = self.request("POST", url, Some(&payload.to_string())).await?;
         parse_json(&body, url)
+    }
+}
+
+/// The body of a 2xx answer, or the error it stands for.
+fn success_body(resp: RawResponse, url: &str) -> Result<String, ApiError> {
+    if (200..300).contains(&resp.status) {
+        Ok(resp.body)
+    } else {
+        Err(ApiError::from_status(resp.status, &resp.body, url))
     }
 }
 
