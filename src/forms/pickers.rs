@@ -14,6 +14,7 @@ use crate::api::catalog::EntityQuery;
 use crate::api::types::Entity;
 use crate::api::Backend;
 use crate::components::debounce::Debounce;
+use crate::components::focus::focus_later;
 use crate::session::Session;
 
 const SEARCH_FIELDS: [&str; 5] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.profile.displayName"];
@@ -71,6 +72,7 @@ fn entity_search(
         }
     });
     let list_id = format!("{}-options", ids.input);
+    let first_option_of = list_id.clone();
     let id = f.id();
     let err = ctx.error(f.id());
     let search = move |v: String| debounce.run(move || term.set(Some(v)));
@@ -103,10 +105,7 @@ fn entity_search(
                     term.set(None);
                 } else if ev.key() == "ArrowDown" {
                     ev.prevent_default();
-                    let first = document().query_selector(&format!("#{} button", ev.target().map(|t| wasm_bindgen::JsCast::unchecked_into::<web_sys::Element>(t).get_attribute("aria-controls").unwrap_or_default()).unwrap_or_default())).ok().flatten();
-                    if let Some(b) = first {
-                        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(b).focus();
-                    }
+                    focus_later(format!("#{first_option_of} button"));
                 }
             }
             on:blur=move |_| ctx.touch(&id)
@@ -263,7 +262,7 @@ pub fn my_groups_picker(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
 /// `EntityTagsPicker`: tags, suggested from the catalog's existing ones.
 pub fn tags_picker(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let backend = expect_context::<Backend>();
-    let kinds: Vec<String> = f.ui("kinds").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default();
+    let kinds = f.ui_strings("kinds");
     let known = LocalResource::new(move || {
         let (backend, kinds) = (backend.clone(), kinds.clone());
         async move {
@@ -307,20 +306,16 @@ pub fn tags_picker(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     .into_any()
 }
 
-fn string_options(f: &Field, key: &str) -> Vec<String> {
-    f.ui(key).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
-}
-
 /// `RepoUrlPicker`: host, (organization,) owner and repository name, stored as
 /// `host?owner=…&repo=…`.
 pub fn repo_url_picker(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let path = StoredValue::new(f.path.clone());
     let value = ctx.value(&f.path);
-    let mut hosts = string_options(f, "allowedHosts");
+    let mut hosts = f.ui_strings("allowedHosts");
     if hosts.is_empty() {
         hosts.push("github.com".into());
     }
-    let (orgs, owners, repos) = (string_options(f, "allowedOrganizations"), string_options(f, "allowedOwners"), string_options(f, "allowedRepos"));
+    let (orgs, owners, repos) = (f.ui_strings("allowedOrganizations"), f.ui_strings("allowedOwners"), f.ui_strings("allowedRepos"));
     // The first host shows as chosen, as in Backstage, but nothing is stored
     // until the user enters a part (an untouched optional field stays empty).
     let part = RepoPart { ctx, value, path, id: StoredValue::new(f.id()), default_host: StoredValue::new(hosts[0].clone()) };

@@ -69,6 +69,11 @@ impl Field {
         self.schema.get(&format!("ui:{name}")).or_else(|| self.ui_options().and_then(|o| o.get(name)))
     }
 
+    /// A `ui:` list of strings (`allowedHosts`, `kinds`, …); empty when absent.
+    pub fn ui_strings(&self, name: &str) -> Vec<String> {
+        self.ui(name).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
+    }
+
     pub fn ui_bool(&self, name: &str) -> bool {
         self.ui(name).and_then(Value::as_bool).unwrap_or(false)
     }

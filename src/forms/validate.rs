@@ -68,8 +68,7 @@ fn extension_error(f: &Field, value: &Value) -> Option<String> {
             format!("has \"{t}\", which is not a valid tag: use lower-case letters, digits, ':', '+' or '#', in parts joined by '-'.")
         }),
         ("RepoUrlPicker", Value::String(s)) => {
-            let list = |k: &str| f.ui(k).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
-            RepoUrl::parse(s).problem(&list("allowedOwners"), &list("allowedRepos")).map(|p| format!("is not complete: {p}"))
+            RepoUrl::parse(s).problem(&f.ui_strings("allowedOwners"), &f.ui_strings("allowedRepos")).map(|p| format!("is not complete: {p}"))
         }
         _ => None,
     }
