@@ -6,6 +6,7 @@ pub mod debounce;
 pub mod entity_link;
 pub mod entity_table;
 pub mod error_panel;
+pub mod focus;
 pub mod loading;
 pub mod nav;
 pub mod page_header;

@@ -544,8 +544,7 @@ fn array_view(f: &Field, ctx: FormCtx) -> AnyView {
                             let list_path = list_path.clone();
                             move |_| {
                                 let mut v = ctx.data.get_untracked();
-                                if let Some(Value::Array(a)) = get(&v, &list_path).cloned().map(Some).unwrap_or(None) {
-                                    let mut a = a;
+                                if let Some(Value::Array(mut a)) = get(&v, &list_path).cloned() {
                                     if to < a.len() && i < a.len() {
                                         a.swap(i, to);
                                         set(&mut v, &list_path, Some(Value::Array(a)));

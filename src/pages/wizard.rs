@@ -9,13 +9,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
-use wasm_bindgen::JsCast;
 
 use crate::api::scaffolder::SubmitError;
 use crate::api::types::{TemplateParameterSchema, TemplateStep};
 use crate::api::{ApiError, Backend};
 use crate::components::async_view::async_view;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::focus::focus_later;
 use crate::components::page_header::PageHeader;
 use crate::forms::draft::{draft_key, form_data_param, Draft};
 use crate::forms::regexp::browser_patterns;
@@ -52,14 +52,6 @@ fn step_fields(step: &TemplateStep, data: &Value, choices: &Choices) -> Vec<Fiel
 fn load_draft(key: &str) -> Option<Draft> {
     let text = session_storage().and_then(|s| s.get_item(key).ok().flatten());
     Draft::from_json(text.as_deref())
-}
-
-fn focus_later(selector: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().query_selector(&selector).ok().flatten() {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
 }
 
 #[component]
@@ -123,7 +115,7 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     // A new step: focus its autofocus field, else its heading.
     Effect::new(move |prev: Option<usize>| {
         let i = step.get();
-        if prev.is_some_and(|p| p != i) || prev.is_none() {
+        if prev != Some(i) {
             let has_autofocus = fields.with_untracked(|f| f.iter().any(|x| x.ui_bool("autofocus")));
             if has_autofocus {
                 focus_later("#wizard [data-autofocus]".into());
