@@ -91,6 +91,16 @@ pub fn TaskPage(id: String) -> impl IntoView {
     }
 }
 
+/// Finishes a task action started with the buttons disabled: its error shows (a
+/// success clears an earlier one) and the buttons come back. Whether it worked.
+async fn run_action(busy: RwSignal<bool>, error: RwSignal<Option<ApiError>>, action: impl std::future::Future<Output = Result<(), ApiError>>) -> bool {
+    let result = action.await;
+    let ok = result.is_ok();
+    let _ = error.try_set(result.err());
+    let _ = busy.try_set(false);
+    ok
+}
+
 fn status_label(log: &TaskLog, task_status: &str) -> String {
     match &log.outcome {
         Some(Outcome::Completed { .. }) => "Completed".into(),
@@ -123,9 +133,7 @@ fn TaskView(task: Task, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>, 
             let (backend, id) = (backend.clone(), id.clone());
             busy.set(true);
             spawn_local(async move {
-                let r = backend.cancel_task(&id).await;
-                let _ = action_error.try_set(r.err());
-                let _ = busy.try_set(false);
+                run_action(busy, action_error, backend.cancel_task(&id)).await;
             });
         }
     };
@@ -135,14 +143,10 @@ fn TaskView(task: Task, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>, 
             let (backend, id) = (backend.clone(), id.clone());
             busy.set(true);
             spawn_local(async move {
-                match backend.retry_task(&id).await {
-                    Ok(()) => {
-                        let _ = log.try_update(|l| l.outcome = None);
-                        restart.run(());
-                    }
-                    Err(e) => drop(action_error.try_set(Some(e))),
+                if run_action(busy, action_error, backend.retry_task(&id)).await {
+                    let _ = log.try_update(|l| l.outcome = None);
+                    restart.run(());
                 }
-                let _ = busy.try_set(false);
             });
         }
     };
