@@ -16,15 +16,10 @@ node tests/e2e/bench/catalog-bench.mjs small "$RUNS" service | tee -a "$results"
 
 for n in "${sizes[@]}"; do
   say "Generated catalog of $n entities"
-  # One location per file of 10,000 (see generate-catalog.mjs), as a config overlay.
-  overlay="$RUN_DIR/app-config.bench-$n.yaml"
-  { echo "catalog:"; echo "  locations:"
-    node tests/e2e/bench/generate-catalog.mjs "$n" "$RUN_DIR/catalog-$n.yaml" | while read -r f; do
-      printf '    - type: file\n      target: %s\n' "$f"
-    done; } >"$overlay"
-  bash "$ROOT/scripts/backend.sh" stop
+  # One location per file of 10,000 (see generate-catalog.mjs).
+  files=$(node tests/e2e/bench/generate-catalog.mjs "$n" "$RUN_DIR/catalog-$n.yaml")
   start=$(date +%s)
-  BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/backend.sh" start >/dev/null
+  bench_backend "$RUN_DIR/app-config.bench-$n.yaml" <<<"$files"
   until [ "$(catalog_count 2>/dev/null || echo 0)" -ge "$n" ]; do sleep 5; done
   sleep 10   # let the catalog's processing loop and the search collator settle
   echo "ingested $n entities in $(( $(date +%s) - start )) s"

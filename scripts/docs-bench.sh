@@ -10,16 +10,7 @@ RUNS=${RUNS:-5}
 results="$RUN_DIR/docs-bench.jsonl"
 bench_start "$results"
 
-dir="$RUN_DIR/docs-bench"
-overlay="$RUN_DIR/app-config.docs-bench.yaml"
-# A config overlay replaces the location list: keep the demo catalog's too.
-{ echo "catalog:"; echo "  locations:"
-  { grep -oE 'target: \./[^ ]+' tests/backstage/app-config.yaml | sed "s#target: \./#$ROOT/tests/backstage/#"
-    node tests/e2e/bench/generate-docs.mjs "$dir"; } | while read -r f; do
-    printf '    - type: file\n      target: %s\n' "$f"
-  done; } >"$overlay"
-bash "$ROOT/scripts/backend.sh" stop
-BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/backend.sh" start >/dev/null
+node tests/e2e/bench/generate-docs.mjs "$RUN_DIR/docs-bench" | bench_backend "$RUN_DIR/app-config.docs-bench.yaml" with-demo
 until [ "$(catalog_count filter=metadata.name=bench-docs 2>/dev/null || echo 0)" -ge 1 ]; do sleep 3; done
 
 node tests/e2e/bench/docs-bench.mjs small "$RUNS" checkout-service "" architecture/ Architecture | tee -a "$results"

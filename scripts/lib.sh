@@ -54,3 +54,16 @@ bench_start() {
 # A guest token, and `totalItems` of a catalog query (`filter=…` or empty).
 guest_token() { curl -fsS -H 'X-Requested-With: XMLHttpRequest' "$BACKEND_URL/api/auth/guest/refresh" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))'; }
 catalog_count() { curl -fsS -H "Authorization: Bearer $(guest_token)" "$BACKEND_URL/api/catalog/entities/by-query?limit=1&fields=kind${1:+&$1}" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).totalItems))'; }
+# Restarts the backend with the catalog files named on stdin (one a line) as extra
+# locations, through the config overlay $1. An overlay replaces the location list,
+# so with $2 = with-demo the demo catalog's locations are kept too.
+bench_backend() {
+  local overlay=$1
+  { echo "catalog:"; echo "  locations:"
+    { [ "${2:-}" = with-demo ] && grep -oE 'target: \./[^ ]+' "$ROOT/tests/backstage/app-config.yaml" | sed "s#target: \./#$ROOT/tests/backstage/#"
+      cat; } | while read -r f; do
+      printf '    - type: file\n      target: %s\n' "$f"
+    done; } >"$overlay"
+  bash "$ROOT/scripts/backend.sh" stop
+  BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/backend.sh" start >/dev/null
+}

@@ -15,16 +15,10 @@ has_template() { curl -fsS -o /dev/null -H "Authorization: Bearer $(guest_token)
 
 # $1 label, $2 number of generated users; registers the generated files as locations.
 run() {
-  local dir="$RUN_DIR/wizard-bench-$2" overlay="$RUN_DIR/app-config.wizard-bench-$2.yaml"
-  # A config overlay replaces the location list: keep the demo catalog's too.
-  { echo "catalog:"; echo "  locations:"
-    { grep -oE 'target: \./[^ ]+' tests/backstage/app-config.yaml | sed "s#target: \./#$ROOT/tests/backstage/#"
-      node tests/e2e/bench/generate-wizard.mjs "$dir" "$2"; } | while read -r f; do
-      printf '    - type: file\n      target: %s\n' "$f"
-    done; } >"$overlay"
-  bash "$ROOT/scripts/backend.sh" stop
-  local start; start=$(date +%s)
-  BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/backend.sh" start >/dev/null
+  local files start
+  files=$(node tests/e2e/bench/generate-wizard.mjs "$RUN_DIR/wizard-bench-$2" "$2")
+  start=$(date +%s)
+  bench_backend "$RUN_DIR/app-config.wizard-bench-$2.yaml" with-demo <<<"$files"
   until has_template 2>/dev/null && [ "$(catalog_count filter=kind=user 2>/dev/null || echo 0)" -ge "$2" ]; do sleep 5; done
   sleep 10
   echo "catalog ready in $(( $(date +%s) - start )) s"

@@ -9,3 +9,14 @@ const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 
 export const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** A fresh browser context (cold HTTP cache) in which the portal restores the
+ *  guest session itself, as after a reload; `window.__wasm` is the wasm's exports. */
+export async function guestContext(browser) {
+  const context = await browser.newContext();
+  await context.addInitScript((backend) => {
+    localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest');
+    addEventListener('StagedoorStarted', (e) => { window.__wasm = e.detail.wasm; });
+  }, BACKEND);
+  return context;
+}

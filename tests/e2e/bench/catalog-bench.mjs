@@ -3,7 +3,7 @@
 //   node tests/e2e/bench/catalog-bench.mjs <label> [runs] [text-filter term]
 // Each run uses a fresh browser context (cold HTTP cache); the guest session is
 // restored by the portal itself from local storage, as after a reload.
-import { BASE, BACKEND, launch, median } from './browser.mjs';
+import { BASE, BACKEND, guestContext, launch, median } from './browser.mjs';
 
 const label = process.argv[2] || 'catalog';
 const runs = Number(process.argv[3] || 5);
@@ -13,11 +13,7 @@ const browser = await launch();
 const samples = { firstRowMs: [], filterMs: [], textFilterMs: [], nextPageMs: [], heapPlusWasmMiB: [], requests: [] };
 
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext();
-  await context.addInitScript((backend) => {
-    localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest');
-    addEventListener('StagedoorStarted', (e) => { window.__wasm = e.detail.wasm; });
-  }, BACKEND);
+  const context = await guestContext(browser);
   const page = await context.newPage();
   let requests = 0;
   page.on('request', (r) => { if (r.url().startsWith(BACKEND)) requests++; });

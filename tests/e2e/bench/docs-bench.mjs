@@ -4,7 +4,7 @@
 // - coldMs: a fresh browser context (cold HTTP cache, the guest session restored
 //   from local storage) opening <to page> until its heading shows;
 // - inDocMs: on <from page>, a click on the link to <to page> until its heading shows.
-import { BASE, BACKEND, launch, median } from './browser.mjs';
+import { BASE, guestContext, launch, median } from './browser.mjs';
 
 const [label, runsArg, site, from, to, heading] = process.argv.slice(2);
 const runs = Number(runsArg || 5);
@@ -13,22 +13,16 @@ const samples = { coldMs: [], inDocMs: [] };
 const url = (page) => `${BASE}docs/default/component/${site}/${page}`;
 const headingShown = (page, text) => page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 120000 });
 
-async function context() {
-  const c = await browser.newContext();
-  await c.addInitScript((backend) => localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest'), BACKEND);
-  return c;
-}
-
 // Build the docs first: the figures are for built docs.
 {
-  const c = await context();
+  const c = await guestContext(browser);
   const p = await c.newPage();
   await p.goto(url(to));
   await headingShown(p, heading);
   await c.close();
 }
 for (let i = 0; i < runs; i++) {
-  let c = await context();
+  let c = await guestContext(browser);
   let p = await c.newPage();
   await p.goto(url(to));
   const shown = await p.waitForFunction((h) => {
@@ -38,7 +32,7 @@ for (let i = 0; i < runs; i++) {
   samples.coldMs.push(Math.round(await shown.jsonValue()));
   await c.close();
 
-  c = await context();
+  c = await guestContext(browser);
   p = await c.newPage();
   await p.goto(url(from));
   await p.locator('.docs-content h1').waitFor({ timeout: 120000 });

@@ -8,7 +8,7 @@
 //   keystroke invalid, so each one flips the message), median of 40;
 // - pickerMs: an EntityPicker showing no match, then the user's name entered,
 //   until that user is offered (search debounce and backend query included).
-import { BASE, BACKEND, launch, median } from './browser.mjs';
+import { BASE, guestContext, launch, median } from './browser.mjs';
 
 const label = process.argv[2] || 'wizard';
 const runs = Number(process.argv[3] || 5);
@@ -17,8 +17,7 @@ const browser = await launch();
 const samples = { firstFieldMs: [], keystrokeMs: [], pickerMs: [] };
 
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext();
-  await context.addInitScript((backend) => localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest'), BACKEND);
+  const context = await guestContext(browser);
   const page = await context.newPage();
   await page.goto(`${BASE}create/templates/default/bench-wizard`);
   const first = await page.waitForFunction(() => document.querySelector('#wizard input') && performance.now(), null, { timeout: 30000 });
