@@ -8,6 +8,7 @@ use crate::api::Backend;
 use crate::boot::load_config;
 use crate::components::loading::Loading;
 use crate::components::nav::Nav;
+use crate::components::quick_switcher::QuickSwitcher;
 use crate::components::theme_switch::ThemeSwitch;
 use crate::components::user_menu::UserMenu;
 use crate::config::Config;
@@ -112,7 +113,7 @@ pub fn App(config: Config) -> impl IntoView {
                 };
                 view! { <SignInPage notice=notice/> }.into_any()
             }
-            Phase::SignedIn => view! { <main id="main" tabindex="-1" class="page">{move || page(route.get())}</main> }.into_any(),
+            Phase::SignedIn => view! { <main id="main" tabindex="-1" class="page">{move || page(route.get())}</main><QuickSwitcher/> }.into_any(),
         }}
     }
 }

@@ -17,6 +17,8 @@ pub struct Location {
     pub path: String,
     /// Query string without `?`.
     pub query: String,
+    /// Fragment without `#`: the page scrolls to it once its content is there.
+    pub hash: String,
 }
 
 #[derive(Clone, Copy)]
@@ -28,7 +30,8 @@ fn current_location() -> Location {
     let loc = window().location();
     let pathname = loc.pathname().unwrap_or_default();
     let search = loc.search().unwrap_or_default();
-    Location { path: strip_base(&base(), &pathname).to_string(), query: search.trim_start_matches('?').to_string() }
+    let hash = loc.hash().unwrap_or_default();
+    Location { path: strip_base(&base(), &pathname).to_string(), query: search.trim_start_matches('?').to_string(), hash: hash.trim_start_matches('#').to_string() }
 }
 
 impl Router {
@@ -44,11 +47,13 @@ impl Router {
         router
     }
 
-    /// Goes to an app href (`/search?query=x`); `replace` keeps history short.
+    /// Goes to an app href (`/search?query=x`, `/docs/…/#doc-x`); `replace` keeps
+    /// history short.
     pub fn navigate(&self, app_href: &str, replace: bool) {
         let (path, query) = split_href(app_href);
+        let hash = app_href.split_once('#').map(|(_, h)| h).unwrap_or("");
         let path = if path.is_empty() { self.location.get_untracked().path } else { path.to_string() };
-        let url = format!("{}{}{}{}", base(), path, if query.is_empty() { "" } else { "?" }, query);
+        let url = format!("{}{}{}{}{}{}", base(), path, if query.is_empty() { "" } else { "?" }, query, if hash.is_empty() { "" } else { "#" }, hash);
         if let Ok(history) = window().history() {
             let _ = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -56,8 +61,9 @@ impl Router {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             };
         }
-        self.location.set(Location { path, query: query.to_string() });
-        if !replace {
+        self.location.set(Location { path, query: query.to_string(), hash: hash.to_string() });
+        // With a fragment the page scrolls once its content is there.
+        if !replace && hash.is_empty() {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
@@ -100,7 +106,7 @@ impl Router {
             return;
         }
         ev.prevent_default();
-        self.navigate(&format!("{}{}", strip_base(&base, &pathname), url.search()), false);
+        self.navigate(&format!("{}{}{}", strip_base(&base, &pathname), url.search(), url.hash()), false);
     }
 }
 

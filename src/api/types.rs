@@ -305,19 +305,60 @@ pub struct SearchResultSet {
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct SearchResult {
-    #[serde(rename = "type")]
+    #[serde(rename = "type", default)]
     pub result_type: String,
     pub document: SearchDocument,
+    #[serde(default)]
+    pub highlight: Option<SearchHighlight>,
 }
 
+/// A collator's document. Fields are read leniently (a number where text was
+/// expected reads as nothing) so one odd document cannot sink the result page.
 #[derive(Clone, Debug, PartialEq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
 pub struct SearchDocument {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     pub text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_text")]
     pub location: String,
+    #[serde(default, deserialize_with = "lenient_text")]
+    pub kind: String,
+    #[serde(default, deserialize_with = "lenient_text")]
+    pub lifecycle: String,
+    /// Docs results: the entity the docs belong to.
+    #[serde(default, deserialize_with = "lenient_text")]
+    pub entity_title: String,
+    #[serde(default, deserialize_with = "lenient_text")]
+    pub name: String,
+}
+
+/// The engine's marked-up copies of matched fields, between its own tags.
+#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHighlight {
+    #[serde(default, deserialize_with = "lenient_text")]
+    pub pre_tag: String,
+    #[serde(default, deserialize_with = "lenient_text")]
+    pub post_tag: String,
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, Value>,
+}
+
+impl SearchHighlight {
+    /// A highlighted field as text runs (`true` = matched), if the engine marked it.
+    pub fn runs(&self, field: &str) -> Option<Vec<(String, bool)>> {
+        let text = self.fields.get(field)?.as_str()?;
+        Some(crate::model::search::highlight_runs(text, &self.pre_tag, &self.post_tag))
+    }
+}
+
+fn lenient_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => s,
+        _ => String::new(),
+    })
 }
 
 #[cfg(test)]

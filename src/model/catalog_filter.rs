@@ -83,8 +83,11 @@ pub const TEXT_FIELDS: [&str; 3] = ["metadata.name", "metadata.title", "spec.pro
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogFilter {
-    /// Lower-case kind; always set (the catalog shows one kind at a time).
+    /// Lower-case kind (the catalog shows one kind at a time); empty for any kind
+    /// (the docs index).
     pub kind: String,
+    /// Only entities with this annotation (set by a page, never from the URL).
+    pub annotation: Option<&'static str>,
     pub types: Vec<String>,
     /// Owner entity refs, canonical (`group:default/team-a`).
     pub owners: Vec<String>,
@@ -107,6 +110,7 @@ impl Default for CatalogFilter {
     fn default() -> Self {
         Self {
             kind: DEFAULT_KIND.to_string(),
+            annotation: None,
             types: vec![],
             owners: vec![],
             lifecycles: vec![],
@@ -226,7 +230,14 @@ impl CatalogFilter {
     /// backend (`spec.type=service,spec.type=website`). `ownership` are the
     /// signed-in identity's `ownershipEntityRefs`, used by "owned by me".
     pub fn conditions(&self, ownership: &[String], skip: Option<Facet>) -> String {
-        let mut c: Vec<String> = vec![format!("kind={}", self.kind)];
+        let mut c: Vec<String> = vec![];
+        if !self.kind.is_empty() {
+            c.push(format!("kind={}", self.kind));
+        }
+        if let Some(a) = self.annotation {
+            // A bare key matches "annotation present".
+            c.push(format!("metadata.annotations.{a}"));
+        }
         let mut add = |facet: Facet, values: &[String]| {
             if skip != Some(facet) {
                 c.extend(values.iter().map(|v| format!("{}={}", facet.field(), v)));
@@ -364,6 +375,14 @@ mod tests {
     fn bad_values_are_ignored() {
         let f = CatalogFilter::from_query(&pairs("limit=0&limit=501&sort=bogus:desc&user=everyone&offset=x&owner=a:b/c/d"));
         assert_eq!(f, CatalogFilter::default());
+    }
+
+    #[test]
+    fn any_kind_with_an_annotation() {
+        let f = CatalogFilter { kind: String::new(), annotation: Some("backstage.io/techdocs-ref"), ..CatalogFilter::default() };
+        assert_eq!(f.conditions(&[], None), "metadata.annotations.backstage.io/techdocs-ref");
+        // Not something a URL can set.
+        assert_eq!(f.to_query(), vec![("kind", String::new())]);
     }
 
     #[test]

@@ -11,3 +11,5 @@ pub mod graph;
 pub mod yaml_parse;
 pub mod openapi;
 pub mod highlight;
+pub mod search;
+pub mod switcher;

@@ -38,7 +38,8 @@ fn any_eq(selected: &[String], value: Option<&str>) -> bool {
 /// The catalog filter applied to one starred entity, as the backend would.
 pub fn matches(e: &Entity, f: &CatalogFilter) -> bool {
     let text = f.text.to_ascii_lowercase();
-    e.kind().eq_ignore_ascii_case(&f.kind)
+    (f.kind.is_empty() || e.kind().eq_ignore_ascii_case(&f.kind))
+        && f.annotation.is_none_or(|a| e.annotation(a).is_some())
         && any_eq(Facet::Type.selected(f), e.spec_str("type"))
         && any_eq(Facet::Lifecycle.selected(f), e.spec_str("lifecycle"))
         && any_eq(Facet::Namespace.selected(f), Some(e.namespace()))

@@ -40,7 +40,7 @@ pub(crate) async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec
     if f.user == UserFilter::Starred {
         // The starred set is small: fetch exactly those refs, filter and page here.
         let prefix = format!("{}:", f.kind);
-        let refs: Vec<String> = starred_refs.into_iter().filter(|r| r.starts_with(&prefix)).collect();
+        let refs: Vec<String> = starred_refs.into_iter().filter(|r| f.kind.is_empty() || r.starts_with(&prefix)).collect();
         let mut items: Vec<Entity> = backend.entities_by_refs(&refs, &FIELDS).await?.into_iter().flatten().filter(|e| starred::matches(e, &f)).collect();
         items.sort_by_key(|e| e.name().to_ascii_lowercase());
         if f.descending {

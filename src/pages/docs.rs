@@ -1,39 +1,78 @@
-//! `/docs`: every entity that has TechDocs.
+//! `/docs`: every entity that has TechDocs, any kind. Owned/starred/all, text,
+//! owner and facet filters and paging run on the server, through the catalog's
+//! own filter model with the TechDocs annotation as a fixed condition.
 
 use leptos::prelude::*;
 
-use crate::api::catalog::EntityQuery;
-use crate::api::Backend;
+use crate::api::{query_string, Backend};
 use crate::components::async_view::async_view;
+use crate::components::catalog_filters::CatalogFilters;
 use crate::components::entity_table::{Column, EntityTable};
 use crate::components::page_header::PageHeader;
+use crate::components::pager::filter_pager;
+use crate::model::catalog_filter::{CatalogFilter, Facet, UserFilter};
+use crate::model::route::parse_query;
+use crate::pages::catalog::{load_rows, Rows};
+use crate::router::use_router;
+use crate::session::Session;
+use crate::stars::Stars;
 
 pub const TECHDOCS_ANNOTATION: &str = "backstage.io/techdocs-ref";
 
+fn documented(mut f: CatalogFilter) -> CatalogFilter {
+    f.kind = String::new();
+    f.annotation = Some(TECHDOCS_ANNOTATION);
+    f
+}
+
 #[component]
 pub fn DocsPage() -> impl IntoView {
+    let router = use_router();
     let backend = expect_context::<Backend>();
-    let query = EntityQuery {
-        // A bare key filters on "annotation exists", on the server.
-        filters: vec![format!("metadata.annotations.{TECHDOCS_ANNOTATION}")],
-        fields: vec!["kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "spec.type", "spec.owner", "relations"],
-        limit: Some(50),
-        order_field: Some("metadata.name,asc".into()),
-        ..Default::default()
+    let session = expect_context::<Session>();
+    let stars = expect_context::<Stars>();
+    let filter = Memo::new(move |_| documented(router.location.with(|l| CatalogFilter::from_query(&parse_query(&l.query)))));
+    let apply = Callback::new(move |next: CatalogFilter| {
+        let query: Vec<(&str, String)> = next.to_query().into_iter().filter(|(k, _)| *k != "kind").collect();
+        router.navigate(&format!("/docs{}", query_string(&query)), false);
+    });
+    let rows = {
+        let (backend, session) = (backend.clone(), session.clone());
+        LocalResource::new(move || {
+            let f = filter.get();
+            let starred_refs = if f.user == UserFilter::Starred { stars.refs.get() } else { vec![] };
+            load_rows(backend.clone(), f, session.ownership_refs(), starred_refs)
+        })
     };
-    let page = LocalResource::new(move || {
-        let (backend, query) = (backend.clone(), query.clone());
-        async move { backend.query_entities(&query).await }
+    let facets = LocalResource::new(move || {
+        let backend = backend.clone();
+        async move {
+            let fields: Vec<&str> = Facet::ALL.iter().map(|f| f.field()).collect();
+            backend.entity_facets(&fields, &format!("metadata.annotations.{TECHDOCS_ANNOTATION}")).await.map(Some)
+        }
     });
     view! {
         <PageHeader title="Documentation" subtitle="Documentation that lives next to the code, built with TechDocs."/>
-        {async_view(page, "documentation", |p| {
-            if p.items.is_empty() {
-                view! { <p class="empty">"No entity in the catalog has documentation yet."</p> }.into_any()
-            } else {
-                let caption = format!("Documented entities ({})", p.total_items);
-                view! { <EntityTable caption=caption columns=vec![Column::Name, Column::Docs, Column::Owner, Column::Kind, Column::Type, Column::Description] entities=p.items/> }.into_any()
-            }
-        })}
+        <div class="catalog-layout">
+            <CatalogFilters filter=filter kinds=Signal::derive(Vec::new) facets=Signal::derive(move || facets.get().and_then(Result::ok).flatten()) on_change=apply one_kind=true/>
+            <section class="catalog-results" aria-label="Documented entities">
+                {async_view(rows, "documentation", move |r: Rows| {
+                    let f = filter.get_untracked();
+                    if r.items.is_empty() {
+                        return if f.is_narrowed() || !f.text.is_empty() {
+                            view! { <p class="empty">"No documentation matches these filters."</p> }.into_any()
+                        } else {
+                            view! { <p class="empty">"No entity in the catalog has documentation yet."</p> }.into_any()
+                        };
+                    }
+                    let shown = r.items.len();
+                    view! {
+                        <EntityTable caption="Documented entities".to_string() columns=vec![Column::Name, Column::Docs, Column::Owner, Column::Kind, Column::Type, Column::Description] entities=r.items/>
+                        {filter_pager(filter, apply, shown, r.total, r.prev, r.next)}
+                    }
+                    .into_any()
+                })}
+            </section>
+        </div>
     }
 }

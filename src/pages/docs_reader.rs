@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::techdocs::SyncEvent;
 use crate::api::{ApiError, Backend};
 use crate::components::entity_link::EntityLink;
+use crate::components::docs_search::DocsSearch;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::config::Config;
@@ -17,49 +18,102 @@ use crate::docs::links::DocsLocation;
 use crate::docs::page::{read_page, DocsPage, NavItem};
 use crate::model::entity_ref::EntityRef;
 use crate::paths;
+use crate::router::use_router;
+use wasm_bindgen::JsCast;
 
 /// Where the docs build stands.
 #[derive(Clone, Debug, PartialEq)]
 enum Build {
     Running,
-    Ready { updated: bool },
+    Done,
     Failed(String),
 }
 
 thread_local! {
     /// Sites checked with the backend in this session: moving between their pages
-    /// needs no new build check (and no new cookie).
+    /// needs no new build check.
     static SYNCED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+    /// When the `backstage-auth` cookie was last fetched (ms since the epoch).
+    static COOKIE_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
 /// How long a build may take before the page says so instead of spinning.
-const BUILD_TIMEOUT_MS: i32 = 120_000;
+const BUILD_TIMEOUT_MS: u64 = 120_000;
+/// The cookie lives as long as the Backstage token; fetch it again well before.
+const COOKIE_REFRESH_MS: f64 = 10.0 * 60_000.0;
+
+/// Gets the cookie images and downloads need, unless it is fresh. Best effort:
+/// without it only images and downloads fail, the text still shows.
+async fn ensure_cookie(backend: &Backend) {
+    let now = js_sys::Date::now();
+    if now - COOKIE_AT.with(|c| c.get()) > COOKIE_REFRESH_MS && backend.techdocs_cookie().await.is_ok() {
+        COOKIE_AT.with(|c| c.set(now));
+    }
+}
+
+/// Scrolls to the URL's fragment once the page's content is in the document.
+fn scroll_to_fragment(hash: &str) {
+    if hash.is_empty() {
+        return;
+    }
+    if let Some(el) = document().get_element_by_id(hash) {
+        el.scroll_into_view();
+    }
+}
 
 #[component]
 pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let build = RwSignal::new(Build::Running);
+    let key = entity.canonical();
+    let synced = SYNCED.with(|s| s.borrow().contains(&key));
+    let build = RwSignal::new(if synced { Build::Done } else { Build::Running });
     let log = RwSignal::new(Vec::<String>::new());
+    // A build replaced the version on screen: offer to show the new one.
+    let stale = RwSignal::new(false);
+
+    // The page is fetched at once, next to the build check: docs built before show
+    // right away (404 means "not built yet", and the build's end fetches again).
+    let page = {
+        let (backend, entity, path) = (backend.clone(), entity.clone(), path.clone());
+        let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
+        LocalResource::new(move || {
+            let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
+            async move {
+                let (_, html) = futures::join!(ensure_cookie(&backend), backend.techdocs_page(&entity, &path));
+                let html = match html {
+                    Err(e) if e.is_not_found() => return Ok(None),
+                    other => other?,
+                };
+                let at = DocsLocation {
+                    static_base: backend.techdocs_static_base(&entity),
+                    portal_base: paths::href(&format!("/docs/{}/{}/{}/", entity.namespace, entity.kind.to_ascii_lowercase(), entity.name)),
+                    page_path: path,
+                    allowed_hosts,
+                };
+                Ok::<_, ApiError>(Some(read_page(&html, &at)))
+            }
+        })
+    };
+    let shown = move || matches!(page.get_untracked(), Some(Ok(Some(_))));
+
     let start = {
         let (backend, entity) = (backend.clone(), entity.clone());
         move || {
-            let (backend, entity) = (backend.clone(), entity.clone());
-            let key = entity.canonical();
-            if SYNCED.with(|s| s.borrow().contains(&key)) {
-                build.set(Build::Ready { updated: false });
-                return;
-            }
+            let (backend, entity, key) = (backend.clone(), entity.clone(), key.clone());
             build.set(Build::Running);
             log.set(vec![]);
             spawn_local(async move {
-                // Best effort: without the cookie only images and downloads fail.
-                let _ = backend.techdocs_cookie().await;
                 let result = backend
                     .sync_techdocs(&entity, |e| match e {
                         SyncEvent::Log(line) => drop(log.try_update(|l| l.push(line))),
                         SyncEvent::Finish { updated } => {
                             SYNCED.with(|s| s.borrow_mut().insert(key.clone()));
-                            drop(build.try_set(Build::Ready { updated }))
+                            let _ = build.try_set(Build::Done);
+                            if !shown() {
+                                page.refetch();
+                            } else if updated {
+                                let _ = stale.try_set(true);
+                            }
                         }
                         SyncEvent::Error(message) => drop(build.try_set(Build::Failed(message))),
                     })
@@ -76,65 +130,64 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                         let _ = build.try_set(Build::Failed(format!("The docs build did not finish within {} seconds.", BUILD_TIMEOUT_MS / 1000)));
                     }
                 },
-                std::time::Duration::from_millis(BUILD_TIMEOUT_MS as u64),
+                std::time::Duration::from_millis(BUILD_TIMEOUT_MS),
             );
         }
     };
-    start();
+    if !synced {
+        start();
+    }
     let retry = StoredValue::new_local(start);
-    let ready = Memo::new(move |_| matches!(build.get(), Build::Ready { .. }));
-    let page = {
-        let (backend, entity, path) = (backend.clone(), entity.clone(), path.clone());
-        let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
-        LocalResource::new(move || {
-            let (backend, entity, path, ready, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), ready.get(), allowed_hosts.clone());
-            async move {
-                if !ready {
-                    return Ok(None);
-                }
-                let html = backend.techdocs_page(&entity, &path).await?;
-                let at = DocsLocation {
-                    static_base: backend.techdocs_static_base(&entity),
-                    portal_base: paths::href(&format!("/docs/{}/{}/{}/", entity.namespace, entity.kind.to_ascii_lowercase(), entity.name)),
-                    page_path: path,
-                    allowed_hosts,
-                };
-                Ok::<_, ApiError>(Some(read_page(&html, &at)))
-            }
-        })
-    };
     let show_log = RwSignal::new(false);
+    let build_log = move || view! { <pre class="task-log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre> };
+    let router = use_router();
+    let hash = router.location.get_untracked().hash;
     view! {
         <div class="docs-reader">
-            <p class="docs-entity">"Documentation of "<EntityLink entity_ref=entity.clone()/></p>
-            {move || match build.get() {
-                Build::Running => view! {
+            <div class="docs-header">
+                <p class="docs-entity">"Documentation of "<EntityLink entity_ref=entity.clone()/></p>
+                <DocsSearch entity=entity.clone()/>
+            </div>
+            <Show when=move || stale.get()>
+                <div class="notice" role="status">
+                    "A newer version of these docs is available. "
+                    <button type="button" class="button small" on:click=move |_| { stale.set(false); page.refetch(); }>"Refresh"</button>
+                </div>
+            </Show>
+            {move || match (page.get(), build.get()) {
+                (Some(Ok(Some(p))), b) => {
+                    let warning = match b {
+                        Build::Failed(m) => Some(view! { <p class="notice warning" role="status">{format!("The docs could not be rebuilt, so this is the last version built. {m}")}</p> }),
+                        _ => None,
+                    };
+                    let hash = hash.clone();
+                    view! { {warning}{docs_view(p, hash)} }.into_any()
+                }
+                (Some(Err(e)), _) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
+                (_, Build::Failed(message)) => view! {
+                    <div class="error-panel" role="alert">
+                        <p class="error-title">"The docs could not be built"</p>
+                        <p class="error-message">{message}</p>
+                        {build_log()}
+                        <button type="button" class="button" on:click=move |_| retry.with_value(|f| f())>"Try again"</button>
+                    </div>
+                }.into_any(),
+                (Some(Ok(None)), Build::Running) => view! {
                     <div class="notice" role="status">
                         <p>"Building the docs… This takes a moment the first time."</p>
                         <button type="button" class="button small" aria-expanded=move || show_log.get().to_string() on:click=move |_| show_log.update(|s| *s = !*s)>
                             {move || if show_log.get() { "Hide the build log" } else { "Show the build log" }}
                         </button>
-                        <Show when=move || show_log.get()>
-                            <pre class="task-log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre>
-                        </Show>
+                        <Show when=move || show_log.get()>{build_log()}</Show>
                     </div>
                 }.into_any(),
-                Build::Failed(message) => view! {
+                (Some(Ok(None)), Build::Done) => view! {
                     <div class="error-panel" role="alert">
-                        <p class="error-title">"The docs could not be built"</p>
-                        <p class="error-message">{message}</p>
-                        <pre class="task-log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre>
-                        <button type="button" class="button" on:click=move |_| retry.with_value(|f| f())>"Try again"</button>
+                        <p class="error-title">"This page is not part of the docs"</p>
+                        <p class="error-message">"The docs were built, but they have no page at this address."</p>
                     </div>
                 }.into_any(),
-                Build::Ready { updated } => view! {
-                    {updated.then(|| view! { <p class="notice" role="status">"A newer version of these docs was just built."</p> })}
-                    {move || match page.get() {
-                        None | Some(Ok(None)) => view! { <Loading what="the page"/> }.into_any(),
-                        Some(Err(e)) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
-                        Some(Ok(Some(p))) => docs_view(p),
-                    }}
-                }.into_any(),
+                (None, _) => view! { <Loading what="the page"/> }.into_any(),
             }}
         </div>
     }
@@ -157,17 +210,54 @@ fn nav_item(item: NavItem) -> AnyView {
     view! { <li>{link}{children}</li> }.into_any()
 }
 
-fn docs_view(p: DocsPage) -> AnyView {
+fn docs_view(p: DocsPage, hash: String) -> AnyView {
     document().set_title(&p.title);
     // Sanitized by `docs::page::sanitize`: an allowlist of tags and attributes, no
     // script or handler, every URL checked.
     let html = p.content_html;
+    let article = NodeRef::<leptos::html::Article>::new();
+    article.on_load(move |el| {
+        add_copy_buttons(&el);
+        // After layout, so the target is where it will stay.
+        request_animation_frame(move || scroll_to_fragment(&hash));
+    });
     view! {
         <div class="docs-layout">
             <nav class="docs-nav" aria-label="Documentation pages">{nav_list(p.nav, "Pages")}</nav>
-            <article class="docs-content" inner_html=html></article>
+            <article class="docs-content" node_ref=article inner_html=html on:click=copy_code></article>
             <nav class="docs-toc" aria-label="On this page">{nav_list(p.toc, "Sections")}</nav>
         </div>
     }
     .into_any()
+}
+
+/// A "Copy" button on every code block (the portal's own element, added after the
+/// sanitized HTML is in place).
+fn add_copy_buttons(article: &web_sys::HtmlElement) {
+    let Ok(blocks) = article.query_selector_all("pre") else { return };
+    for i in 0..blocks.length() {
+        let Some(pre) = blocks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if let Ok(button) = document().create_element("button") {
+            let _ = button.set_attribute("type", "button");
+            let _ = button.set_attribute("class", "docs-copy button small secondary");
+            let _ = button.set_attribute("aria-label", "Copy code");
+            button.set_text_content(Some("Copy"));
+            let _ = pre.before_with_node_1(&button);
+        }
+    }
+}
+
+/// One listener for every copy button: copies the code block after it.
+fn copy_code(ev: leptos::ev::MouseEvent) {
+    let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button.docs-copy").ok().flatten()) else {
+        return;
+    };
+    let code = button.next_element_sibling().and_then(|pre| pre.text_content()).unwrap_or_default();
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&code);
+    spawn_local(async move {
+        let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        button.set_text_content(Some(if done { "Copied" } else { "Copy failed" }));
+        let _ = button.set_attribute("aria-label", if done { "Code copied" } else { "Copying failed" });
+    });
 }

@@ -26,3 +26,4 @@ split_page!(docs, docs_page, (), |_: ()| view! { <DocsPage/> }.into_any());
 split_page!(search, search_page, (), |_: ()| view! { <SearchPage/> }.into_any());
 split_page!(settings, settings_page, (), |_: ()| view! { <SettingsPage/> }.into_any());
 split_page!(docs_reader, docs_reader_page, (EntityRef, String), |(entity, path): (EntityRef, String)| view! { <DocsReaderPage entity=entity path=path/> }.into_any());
+split_page!(search, switcher_panel, Callback<()>, |close: Callback<()>| view! { <crate::components::switcher_panel::SwitcherPanel close=close/> }.into_any());
