@@ -83,6 +83,11 @@ pub fn SwitcherPanel(close: Callback<()>) -> impl IntoView {
         "Tab" => ev.prevent_default(),
         _ => {}
     };
+    let input = NodeRef::<leptos::html::Input>::new();
+    // `autofocus` does nothing on an element added after the page loaded.
+    input.on_load(|el| {
+        let _ = el.focus();
+    });
     let searching = move || !term.get().trim().is_empty() && found.get().is_none();
     let status = move || {
         let n = items.get().len();
@@ -99,7 +104,7 @@ pub fn SwitcherPanel(close: Callback<()>) -> impl IntoView {
     view! {
         <div class="switcher-backdrop" on:click=move |_| close.run(())></div>
         <div class="switcher" role="dialog" aria-modal="true" aria-label="Quick switcher">
-            <input id="switcher-input" type="text" role="combobox" autocomplete="off" autofocus
+            <input id="switcher-input" node_ref=input type="text" role="combobox" autocomplete="off"
                 aria-label="Go to an entity, template or docs page"
                 placeholder="Go to…"
                 aria-expanded=move || (!items.get().is_empty()).to_string()

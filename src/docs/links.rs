@@ -76,6 +76,12 @@ fn is_page(path: &str) -> bool {
 }
 
 impl DocsLocation {
+    /// A link to a heading of this page, with the page's own route in front: under
+    /// the portal's `<base href>` a bare `#id` would point at the portal's root.
+    pub fn anchor_href(&self, id: &str) -> String {
+        format!("{}{}#{id}", self.portal_base, self.page_path)
+    }
+
     /// What `url`, written in this page for an attribute of element `tag`, points at.
     pub fn resolve(&self, url: &str, tag: &str) -> Target {
         // Browsers ignore these inside URLs; so must the check (`java\tscript:`).

@@ -24,7 +24,7 @@ pub struct DocsPage {
 #[derive(Clone, Debug, PartialEq)]
 pub struct NavItem {
     pub title: String,
-    /// A portal route (`/docs/…`) or an anchor (`#doc-…`); `None` for a section.
+    /// A portal route (`/docs/…`, with `#doc-…` for a heading); `None` for a section.
     pub href: Option<String>,
     pub active: bool,
     pub children: Vec<NavItem>,
@@ -59,7 +59,7 @@ fn nav_items(ul: ElementRef, at: &DocsLocation) -> Vec<NavItem> {
             let title = link.or(label).map(|e| text_of(*e)).unwrap_or_default();
             let href = link.and_then(|a| a.value().attr("href")).and_then(|h| match at.resolve(h, "a") {
                 Target::Page(route) => Some(route),
-                Target::Anchor(id) => Some(format!("#{id}")),
+                Target::Anchor(id) => Some(at.anchor_href(&id)),
                 _ => None,
             });
             let children = kids
@@ -114,7 +114,7 @@ pub fn sanitize(html: &str, at: &DocsLocation) -> String {
                 "href" | "src" | "cite" | "longdesc" | "srcset" => match at_for_filter.resolve(value, element) {
                     Target::Page(route) => Some(Cow::Owned(route)),
                     Target::File(url) | Target::Outside(url) => Some(Cow::Owned(url)),
-                    Target::Anchor(id) => Some(Cow::Owned(format!("#{id}"))),
+                    Target::Anchor(id) => Some(Cow::Owned(at_for_filter.anchor_href(&id))),
                     Target::Refused => None,
                 },
                 _ => Some(Cow::Borrowed(value)),
@@ -178,7 +178,7 @@ mod tests {
             ]
         );
         assert!(!p.toc.is_empty());
-        assert!(p.toc.iter().all(|t| t.href.as_deref().is_some_and(|h| h.starts_with("#doc-"))), "{:?}", p.toc);
+        assert!(p.toc.iter().all(|t| t.href.as_deref().is_some_and(|h| h.contains("/#doc-"))), "{:?}", p.toc);
         // Chrome is gone; headings keep prefixed ids; nothing points outside unasked.
         assert!(!p.content_html.contains("md-content__button"));
         assert!(!p.content_html.contains("<script"));
@@ -265,7 +265,8 @@ mod tests {
         assert!(out.contains("<table>"));
         assert!(out.contains(r#"<input type="checkbox" checked="" disabled="">"#) || out.contains("disabled"), "{out}");
         assert!(out.contains(r#"href="https://backstage.io" rel="noopener noreferrer""#), "{out}");
-        assert!(out.contains(r##"href="#doc-setup""##));
+        // With the page in front, so the portal's `<base href>` cannot redirect it.
+        assert!(out.contains(r##"href="/docs/default/component/checkout-service/#doc-setup""##), "{out}");
         assert!(out.contains(r#"src="data:image/png;base64,iVBOR""#));
     }
 

@@ -52,11 +52,15 @@ async fn ensure_cookie(backend: &Backend) {
 }
 
 /// Scrolls to the URL's fragment once the page's content is in the document.
+/// Links from search results carry mkdocs' own ids (`#ranking`), which the
+/// reader keeps with its prefix (`#doc-ranking`).
 fn scroll_to_fragment(hash: &str) {
     if hash.is_empty() {
         return;
     }
-    if let Some(el) = document().get_element_by_id(hash) {
+    let id = crate::model::percent::decode(hash);
+    let el = document().get_element_by_id(&id).or_else(|| document().get_element_by_id(&crate::docs::links::anchor_id(&id)));
+    if let Some(el) = el {
         el.scroll_into_view();
     }
 }
@@ -237,6 +241,10 @@ fn add_copy_buttons(article: &web_sys::HtmlElement) {
     let Ok(blocks) = article.query_selector_all("pre") else { return };
     for i in 0..blocks.length() {
         let Some(pre) = blocks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        // Line-number columns are `pre`s too; only the code gets a button.
+        if pre.closest(".linenos").ok().flatten().is_some() {
+            continue;
+        }
         if let Ok(button) = document().create_element("button") {
             let _ = button.set_attribute("type", "button");
             let _ = button.set_attribute("class", "docs-copy button small secondary");

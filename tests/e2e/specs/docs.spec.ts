@@ -5,8 +5,9 @@ test.afterEach(async ({ page }, testInfo) => {
   if (testInfo.status !== 'skipped') await expectAccessible(page);
 });
 
-test('a docs page shows at once with no internet: its text, image, navigation and sections', async ({ page }) => {
+test('a docs page shows at once with no internet: its text, image, navigation and sections', async ({ page, context }) => {
   failOnDialogs(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // No internet here, as in an air-gapped intranet: any request leaving the two
   // local services fails, and the test records it.
   const outside: string[] = [];
@@ -16,9 +17,26 @@ test('a docs page shows at once with no internet: its text, image, navigation an
   });
   await signInAsGuest(page, 'docs');
   await page.getByRole('table', { name: /Documented entities/ }).getByRole('link', { name: 'Read the docs of checkout-service' }).click();
+  // Nothing has built this site on this fresh backend: the first build shows, with its log.
+  await expect(page.getByRole('status').filter({ hasText: 'Building the docs' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the build log' }).click();
+  await expect(page.getByRole('region', { name: 'Build log' }).or(page.getByLabel('Build log'))).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: /Checkout service|Overview/i })).toBeVisible({ timeout: 60_000 });
   const pages = page.getByRole('navigation', { name: 'Documentation pages' });
   await expect(pages.getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook']);
+
+  // Every code block has a copy button that puts exactly its code on the clipboard.
+  await page.getByRole('button', { name: 'Copy code' }).first().click();
+  await expect(page.getByRole('button', { name: 'Code copied' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('make run');
+
+  // A link to a section of another page opens that page scrolled to the section.
+  await page.getByRole('article').getByRole('link', { name: 'runbook', exact: true }).click();
+  await expect(page).toHaveURL(/operations\/runbook\/#doc-restarting-safely$/);
+  await expect(page.getByRole('heading', { level: 2, name: /Restarting safely/ })).toBeInViewport();
+  // Back returns to the first page.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: /Checkout service/i })).toBeVisible();
 
   // Client-side navigation to another page of the site, with its image loaded
   // from the backend (the auth cookie lets the browser's own request through).
@@ -30,8 +48,15 @@ test('a docs page shows at once with no internet: its text, image, navigation an
 
   // The page's sections link to its headings.
   const sections = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
-  await expect(sections.first()).toHaveAttribute('href', /^#doc-/);
+  await expect(sections.first()).toHaveAttribute('href', /\/#doc-/);
   expect(outside).toEqual([]);
+
+  // In the long runbook, a section link of the table of contents scrolls to it.
+  await pages.getByRole('link', { name: 'Runbook' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Runbook/ })).toBeInViewport();
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Dashboards' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Dashboards/ })).toBeInViewport();
+  await expect(page.getByRole('heading', { level: 1, name: /Runbook/ })).not.toBeInViewport();
 });
 
 // Under the sub-path, another site: two first builds of one site at the same moment
