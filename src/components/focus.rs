@@ -10,3 +10,14 @@ pub fn focus_later(selector: String) {
         }
     });
 }
+
+/// Focuses the first match now if it is there (so a key pressed right after
+/// lands on it), else after the next render.
+pub fn focus_now_or_later(selector: String) {
+    match document().query_selector(&selector).ok().flatten() {
+        Some(el) => {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+        None => focus_later(selector),
+    }
+}

@@ -14,7 +14,7 @@ use crate::api::catalog::EntityQuery;
 use crate::api::types::Entity;
 use crate::api::Backend;
 use crate::components::debounce::Debounce;
-use crate::components::focus::focus_later;
+use crate::components::focus::focus_now_or_later;
 use crate::session::Session;
 
 const SEARCH_FIELDS: [&str; 5] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.profile.displayName"];
@@ -105,7 +105,7 @@ fn entity_search(
                     term.set(None);
                 } else if ev.key() == "ArrowDown" {
                     ev.prevent_default();
-                    focus_later(format!("#{first_option_of} button"));
+                    focus_now_or_later(format!("#{first_option_of} button"));
                 }
             }
             on:blur=move |_| ctx.touch(&id)

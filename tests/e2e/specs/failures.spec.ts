@@ -65,15 +65,18 @@ test('a 401 refreshes once, then asks to sign in again and returns to the page',
   await expect(page.getByText(/^production \(\d+\)$/)).toBeVisible();
   await expect(page.getByLabel('Kind').locator('option')).not.toHaveCount(1);
   // From now on the real backend sees a token it did not issue, and answers 401.
-  let rejected = 0;
+  const rejected = new Map<string, number>();
   await page.route(`${BACKEND}/api/catalog/**`, async (route) => {
-    rejected++;
+    const url = route.request().url();
+    rejected.set(url, (rejected.get(url) ?? 0) + 1);
     await route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer not-a-token' } });
   });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Docs' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Your session expired');
-  expect(rejected).toBe(2); // the call, then its one retry after the refresh
+  // Each call is tried once more after the refresh, never again.
+  const tries = [...rejected.values()];
+  expect(Math.max(...tries)).toBe(2);
   await expect(page).toHaveURL(/\/docs$/);
 
   await page.unroute(`${BACKEND}/api/catalog/**`);
