@@ -14,3 +14,4 @@ pub mod router;
 pub mod session;
 pub mod stars;
 pub mod theme;
+pub mod timer;

@@ -1,5 +1,6 @@
 //! TechDocs: the HTML pipeline from a page mkdocs built to what the reader shows
-//! (pure and natively tested; the reader page is still to come, see issue 5).
+//! (pure and natively tested), and the session's cache of read pages (`pages`).
 
 pub mod links;
 pub mod page;
+pub mod pages;

@@ -8,17 +8,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::techdocs::SyncEvent;
-use crate::api::{ApiError, Backend};
+use crate::api::Backend;
 use crate::components::entity_link::EntityLink;
 use crate::components::docs_search::DocsSearch;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::config::Config;
-use crate::docs::links::DocsLocation;
-use crate::docs::page::{read_page, DocsPage, NavItem};
+use crate::docs::page::{DocsPage, NavItem};
+use crate::docs::pages;
 use crate::model::entity_ref::EntityRef;
+use crate::model::route::Route;
 use crate::paths;
 use crate::router::use_router;
+use crate::timer::sleep;
 use wasm_bindgen::JsCast;
 
 /// Where the docs build stands.
@@ -29,10 +31,17 @@ enum Build {
     Failed(String),
 }
 
+/// A site's build check in this session: one per site, shared by its pages.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Check {
+    Running,
+    Done,
+}
+
 thread_local! {
-    /// Sites checked with the backend in this session: moving between their pages
-    /// needs no new build check.
-    static SYNCED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+    /// Moving between a site's pages starts no new build check: a page opened
+    /// while one runs waits for it.
+    static CHECKS: std::cell::RefCell<std::collections::HashMap<String, Check>> = Default::default();
     /// When the `backstage-auth` cookie was last fetched (ms since the epoch).
     static COOKIE_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
@@ -69,32 +78,22 @@ fn scroll_to_fragment(hash: &str) {
 pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let key = entity.canonical();
-    let synced = SYNCED.with(|s| s.borrow().contains(&key));
-    let build = RwSignal::new(if synced { Build::Done } else { Build::Running });
+    let check = CHECKS.with(|c| c.borrow().get(&key).copied());
+    let build = RwSignal::new(if check == Some(Check::Done) { Build::Done } else { Build::Running });
     let log = RwSignal::new(Vec::<String>::new());
     // A build replaced the version on screen: offer to show the new one.
     let stale = RwSignal::new(false);
 
     // The page is fetched at once, next to the build check: docs built before show
     // right away (404 means "not built yet", and the build's end fetches again).
+    let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
     let page = {
-        let (backend, entity, path) = (backend.clone(), entity.clone(), path.clone());
-        let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
+        let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
         LocalResource::new(move || {
             let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
             async move {
-                let (_, html) = futures::join!(ensure_cookie(&backend), backend.techdocs_page(&entity, &path));
-                let html = match html {
-                    Err(e) if e.is_not_found() => return Ok(None),
-                    other => other?,
-                };
-                let at = DocsLocation {
-                    static_base: backend.techdocs_static_base(&entity),
-                    portal_base: paths::href(&format!("/docs/{}/{}/{}/", entity.namespace, entity.kind.to_ascii_lowercase(), entity.name)),
-                    page_path: path,
-                    allowed_hosts,
-                };
-                Ok::<_, ApiError>(Some(read_page(&html, &at)))
+                let (_, page) = futures::join!(ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts));
+                page
             }
         })
     };
@@ -102,16 +101,18 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
 
     let start = {
         let (backend, entity) = (backend.clone(), entity.clone());
+        let key = key.clone();
         move || {
             let (backend, entity, key) = (backend.clone(), entity.clone(), key.clone());
             build.set(Build::Running);
             log.set(vec![]);
+            CHECKS.with(|c| c.borrow_mut().insert(key.clone(), Check::Running));
             spawn_local(async move {
                 let result = backend
                     .sync_techdocs(&entity, |e| match e {
                         SyncEvent::Log(line) => drop(log.try_update(|l| l.push(line))),
                         SyncEvent::Finish { updated } => {
-                            SYNCED.with(|s| s.borrow_mut().insert(key.clone()));
+                            CHECKS.with(|c| c.borrow_mut().insert(key.clone(), Check::Done));
                             let _ = build.try_set(Build::Done);
                             if !shown() {
                                 page.refetch();
@@ -127,6 +128,13 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                 } else if build.try_get_untracked() == Some(Build::Running) {
                     let _ = build.try_set(Build::Failed("The backend ended the docs build without saying whether it worked.".into()));
                 }
+                // Not done: the next page of the site checks again.
+                CHECKS.with(|c| {
+                    let mut c = c.borrow_mut();
+                    if c.get(&key) == Some(&Check::Running) {
+                        c.remove(&key);
+                    }
+                });
             });
             set_timeout(
                 move || {
@@ -138,14 +146,43 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
             );
         }
     };
-    if !synced {
-        start();
-    }
     let retry = StoredValue::new_local(start);
+    match check {
+        None => retry.with_value(|f| f()),
+        Some(Check::Done) => {}
+        // Another page of this site started the check: wait for its outcome.
+        Some(Check::Running) => spawn_local(async move {
+            loop {
+                sleep(300).await;
+                if build.try_get_untracked().is_none() {
+                    return; // this page is gone
+                }
+                match CHECKS.with(|c| c.borrow().get(&key).copied()) {
+                    Some(Check::Running) => continue,
+                    Some(Check::Done) => {
+                        build.set(Build::Done);
+                        if !shown() {
+                            page.refetch();
+                        }
+                    }
+                    None => retry.with_value(|f| f()),
+                }
+                return;
+            }
+        }),
+    }
     let show_log = RwSignal::new(false);
     let build_log = move || view! { <pre class="task-log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre> };
     let router = use_router();
     let hash = router.location.get_untracked().hash;
+    let refresh = {
+        let (backend, entity) = (backend.clone(), entity.clone());
+        StoredValue::new_local(move || {
+            stale.set(false);
+            pages::forget_site(&backend, &entity);
+            page.refetch();
+        })
+    };
     view! {
         <div class="docs-reader">
             <div class="docs-header">
@@ -155,7 +192,7 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
             <Show when=move || stale.get()>
                 <div class="notice" role="status">
                     "A newer version of these docs is available. "
-                    <button type="button" class="button small" on:click=move |_| { stale.set(false); page.refetch(); }>"Refresh"</button>
+                    <button type="button" class="button small" on:click=move |_| refresh.with_value(|f| f())>"Refresh"</button>
                 </div>
             </Show>
             {move || match (page.get(), build.get()) {
@@ -165,7 +202,7 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                         _ => None,
                     };
                     let hash = hash.clone();
-                    view! { {warning}{docs_view(p, hash)} }.into_any()
+                    view! { {warning}{docs_view(p, hash, Prefetch { backend: backend.clone(), entity: entity.clone(), allowed_hosts: allowed_hosts.clone() })} }.into_any()
                 }
                 (Some(Err(e)), _) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
                 (_, Build::Failed(message)) => view! {
@@ -214,19 +251,82 @@ fn nav_item(item: NavItem) -> AnyView {
     view! { <li>{link}{children}</li> }.into_any()
 }
 
-fn docs_view(p: DocsPage, hash: String) -> AnyView {
+/// The site page a portal link leads to, if it is one of this site's.
+fn site_page(href: &str, entity: &EntityRef) -> Option<String> {
+    let path = paths::strip_base(&paths::base(), href.split(['#', '?']).next()?).to_string();
+    match crate::model::route::match_route(&path) {
+        Route::DocsPage { entity: e, path } if e == *entity => Some(path),
+        _ => None,
+    }
+}
+
+const NEIGHBOUR_DELAY_MS: u64 = 800;
+
+/// What a docs page needs to load the site's other pages ahead of a click.
+#[derive(Clone)]
+struct Prefetch {
+    backend: Backend,
+    entity: EntityRef,
+    allowed_hosts: Vec<String>,
+}
+
+impl Prefetch {
+    /// Loads the site page a link leads to, if it is one of this site's: fetched
+    /// only, or fetched and read.
+    fn link(&self, href: &str, read: bool) {
+        match site_page(href, &self.entity) {
+            Some(path) if read => pages::prefetch_read(&self.backend, &self.entity, &path, &self.allowed_hosts),
+            Some(path) => pages::prefetch_fetch(&self.backend, &self.entity, &path),
+            None => {}
+        }
+    }
+}
+
+/// Loads the pages next to this one in the navigation, the likely next clicks.
+fn prefetch_neighbours(nav: &[NavItem], prefetch: &Prefetch, read: bool) {
+    fn flatten<'a>(items: &'a [NavItem], out: &mut Vec<&'a NavItem>) {
+        for i in items {
+            out.push(i);
+            flatten(&i.children, out);
+        }
+    }
+    let mut all = vec![];
+    flatten(nav, &mut all);
+    let links: Vec<(&str, bool)> = all.iter().filter_map(|i| Some((i.href.as_deref()?, i.active))).collect();
+    let at = links.iter().position(|(_, active)| *active).unwrap_or(0);
+    for (i, (href, _)) in links.iter().enumerate() {
+        if i != at && i.abs_diff(at) <= 2 {
+            prefetch.link(href, read);
+        }
+    }
+}
+
+fn docs_view(p: DocsPage, hash: String, prefetch: Prefetch) -> AnyView {
     document().set_title(&p.title);
     // Sanitized by `docs::page::sanitize`: an allowlist of tags and attributes, no
     // script or handler, every URL checked.
     let html = p.content_html;
     let article = NodeRef::<leptos::html::Article>::new();
+    let nav = p.nav.clone();
+    let neighbours = prefetch.clone();
     article.on_load(move |el| {
         add_copy_buttons(&el);
+        // Fetched at once (network only), read after a moment of reading, so the
+        // parsing never competes with this page's own first clicks.
+        prefetch_neighbours(&nav, &neighbours, false);
+        set_timeout(move || prefetch_neighbours(&nav, &neighbours, true), std::time::Duration::from_millis(NEIGHBOUR_DELAY_MS));
         // After layout, so the target is where it will stay.
         request_animation_frame(move || scroll_to_fragment(&hash));
     });
+    // A link pointed at is likely the next click: fetch its page already.
+    let on_pointer = move |ev: leptos::ev::PointerEvent| {
+        let href = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten()).and_then(|a| a.get_attribute("href"));
+        if let Some(h) = href {
+            prefetch.link(&h, true);
+        }
+    };
     view! {
-        <div class="docs-layout">
+        <div class="docs-layout" on:pointerover=on_pointer>
             <nav class="docs-nav" aria-label="Documentation pages">{nav_list(p.nav, "Pages")}</nav>
             <article class="docs-content" node_ref=article inner_html=html on:click=copy_code></article>
             <nav class="docs-toc" aria-label="On this page">{nav_list(p.toc, "Sections")}</nav>

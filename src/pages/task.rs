@@ -18,15 +18,7 @@ use crate::model::relations::is_safe_link;
 use crate::model::task_log::{duration_secs, format_duration, Outcome, TaskLog};
 use crate::paths;
 use crate::router::use_router;
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-}
+use crate::timer::sleep;
 
 /// Follows the task's events into `log` until it finishes or the page goes away.
 async fn follow(backend: Backend, id: String, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>) {

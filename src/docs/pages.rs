@@ -1,0 +1,103 @@
+//! Docs pages as the reader shows them, fetched and read once per session: a
+//! prefetch (the page's neighbours, a link pointed at) and the click that follows
+//! share one request and one parse. Failures and "not built yet" are not kept.
+//! (The one browser-side part of `docs`: it calls the backend.)
+
+use std::cell::RefCell;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+
+use super::links::DocsLocation;
+use super::page::{read_page, DocsPage};
+use crate::api::{ApiError, Backend};
+use crate::model::entity_ref::EntityRef;
+use crate::paths;
+
+/// `Ok(None)`: the site has no such page (yet: the first build may be running).
+pub type PageResult = Result<Option<DocsPage>, ApiError>;
+type Fetch = Shared<LocalBoxFuture<'static, Result<String, ApiError>>>;
+
+/// Enough for a reader moving back and forth in a site; big pages are rare.
+const KEPT_PAGES: usize = 12;
+
+thread_local! {
+    /// Pages fetched or being fetched, newest last.
+    static FETCHED: RefCell<Vec<(String, Fetch)>> = const { RefCell::new(Vec::new()) };
+    /// Pages read (parsed and sanitized), newest last.
+    static READ: RefCell<Vec<(String, DocsPage)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn keep<T>(list: &mut Vec<(String, T)>, key: String, value: T) {
+    list.retain(|(k, _)| *k != key);
+    list.push((key, value));
+    if list.len() > KEPT_PAGES {
+        drop(list.remove(0));
+    }
+}
+
+/// Where a page of an entity's docs lives, on the backend and in the portal.
+pub fn location(backend: &Backend, entity: &EntityRef, path: &str, allowed_hosts: &[String]) -> DocsLocation {
+    DocsLocation {
+        static_base: backend.techdocs_static_base(entity),
+        portal_base: paths::href(&format!("/docs/{}/{}/{}/", entity.namespace, entity.kind.to_ascii_lowercase(), entity.name)),
+        page_path: path.to_string(),
+        allowed_hosts: allowed_hosts.to_vec(),
+    }
+}
+
+/// The page's HTML: one request per page, shared by whoever asks meanwhile.
+async fn fetch(backend: &Backend, entity: &EntityRef, path: &str) -> Result<String, ApiError> {
+    let key = format!("{}{path}", backend.techdocs_static_base(entity));
+    let found = FETCHED.with(|f| f.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
+    let fetch = found.unwrap_or_else(|| {
+        let (backend, entity, path) = (backend.clone(), entity.clone(), path.to_string());
+        let fetch = async move { backend.techdocs_page(&entity, &path).await }.boxed_local().shared();
+        FETCHED.with(|f| keep(&mut f.borrow_mut(), key.clone(), fetch.clone()));
+        fetch
+    });
+    let result = fetch.await;
+    if result.is_err() {
+        FETCHED.with(|f| f.borrow_mut().retain(|(k, _)| *k != key));
+    }
+    result
+}
+
+/// The page, read and sanitized, from this session's pages when there.
+pub async fn load(backend: &Backend, entity: &EntityRef, path: &str, allowed_hosts: &[String]) -> PageResult {
+    let at = location(backend, entity, path, allowed_hosts);
+    let key = format!("{}{}", at.static_base, at.page_path);
+    if let Some(page) = READ.with(|r| r.borrow().iter().find(|(k, _)| *k == key).map(|(_, p)| p.clone())) {
+        return Ok(Some(page));
+    }
+    let page = match fetch(backend, entity, path).await {
+        Ok(html) => read_page(&html, &at),
+        Err(e) if e.is_not_found() => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    READ.with(|r| keep(&mut r.borrow_mut(), key, page.clone()));
+    Ok(Some(page))
+}
+
+/// Starts fetching a page the reader may open next (the network only: reading
+/// it waits for `prefetch_read` or the click).
+pub fn prefetch_fetch(backend: &Backend, entity: &EntityRef, path: &str) {
+    let (backend, entity, path) = (backend.clone(), entity.clone(), path.to_string());
+    leptos::task::spawn_local(async move {
+        let _ = fetch(&backend, &entity, &path).await;
+    });
+}
+
+/// Fetches and reads a page the reader is about to open.
+pub fn prefetch_read(backend: &Backend, entity: &EntityRef, path: &str, allowed_hosts: &[String]) {
+    let (backend, entity, path, hosts) = (backend.clone(), entity.clone(), path.to_string(), allowed_hosts.to_vec());
+    leptos::task::spawn_local(async move {
+        let _ = load(&backend, &entity, &path, &hosts).await;
+    });
+}
+
+/// Drops a site's pages (a newer build replaced them).
+pub fn forget_site(backend: &Backend, entity: &EntityRef) {
+    let base = backend.techdocs_static_base(entity);
+    FETCHED.with(|f| f.borrow_mut().retain(|(k, _)| !k.starts_with(&base)));
+    READ.with(|r| r.borrow_mut().retain(|(k, _)| !k.starts_with(&base)));
+}
