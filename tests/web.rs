@@ -56,7 +56,7 @@ async fn error_panel_offers_no_retry_for_a_missing_item() {
 #[wasm_bindgen_test]
 async fn nav_names_the_five_sections() {
     let host = mount(|| {
-        provide_context(Router { location: RwSignal::new(Location { path: "/docs".into(), query: String::new() }) });
+        provide_context(Router { location: RwSignal::new(Location { path: "/docs".into(), ..Default::default() }) });
         view! { <Nav/> }
     });
     let links = host.query_selector_all("nav a").unwrap();
@@ -189,4 +189,23 @@ fn input_event() -> web_sys::Event {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     web_sys::Event::new_with_event_init_dict("input", &init).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn search_hit_marks_matches_as_text_and_never_runs_backend_html() {
+    let hit: stagedoor::api::types::SearchResult = serde_json::from_str(
+        r#"{"type":"techdocs","document":{"title":"Ranking","text":"<img src=x onerror=alert(1)> the quokka score","location":"/docs/default/component/product-search/ranking/","entityTitle":"Product Search"},
+            "highlight":{"preTag":"<t1>","postTag":"</t1>","fields":{"text":"<img src=x onerror=alert(1)> the <t1>quokka</t1> score"}}}"#,
+    )
+    .unwrap();
+    let host = mount(move || view! { <stagedoor::components::search_hit::SearchHit hit=hit.clone()/> });
+    let marks = host.query_selector_all("mark").unwrap();
+    assert_eq!(marks.length(), 1);
+    assert_eq!(marks.item(0).unwrap().text_content().unwrap(), "quokka");
+    // The markup in the text is text: no image element was made.
+    assert!(host.query_selector("img").unwrap().is_none());
+    assert!(host.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+    let link = host.query_selector("a").unwrap().unwrap();
+    assert!(link.get_attribute("href").unwrap().ends_with("/docs/default/component/product-search/ranking/"));
+    assert!(host.text_content().unwrap().contains("Documentation · Product Search"));
 }

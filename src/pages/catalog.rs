@@ -79,12 +79,49 @@ pub(crate) async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec
     })
 }
 
+/// The rows of a filtered entity list (catalog, templates, docs index): read again
+/// when the filter changes, and in the starred view when the stars change.
+pub(crate) fn rows_resource(filter: Memo<CatalogFilter>) -> LocalResource<Result<Rows, ApiError>> {
+    let (backend, session, stars) = (expect_context::<Backend>(), expect_context::<Session>(), expect_context::<Stars>());
+    LocalResource::new(move || {
+        let f = filter.get();
+        // Starred view: re-read when stars change; other views ignore them.
+        let starred_refs = if f.user == UserFilter::Starred { stars.refs.get() } else { vec![] };
+        load_rows(backend.clone(), f, session.ownership_refs(), starred_refs)
+    })
+}
+
+/// A list whose kind the page fixes (templates, docs index): its filters go to
+/// the page's URL without the kind, and its option counts are for `condition`.
+pub(crate) struct FixedList {
+    pub apply: Callback<CatalogFilter>,
+    pub facets: LocalResource<Result<Option<EntityFacets>, ApiError>>,
+}
+
+impl FixedList {
+    pub fn new(page: &'static str, condition: String) -> Self {
+        let router = use_router();
+        let backend = expect_context::<Backend>();
+        let apply = Callback::new(move |next: CatalogFilter| {
+            let query: Vec<(&str, String)> = next.to_query().into_iter().filter(|(k, _)| *k != "kind").collect();
+            router.navigate(&format!("{page}{}", query_string(&query)), false);
+        });
+        let facets = LocalResource::new(move || {
+            let (backend, condition) = (backend.clone(), condition.clone());
+            async move {
+                let fields: Vec<&str> = Facet::ALL.iter().map(|f| f.field()).collect();
+                backend.entity_facets(&fields, &condition).await.map(Some)
+            }
+        });
+        Self { apply, facets }
+    }
+}
+
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let router = use_router();
     let backend = expect_context::<Backend>();
     let session = expect_context::<Session>();
-    let stars = expect_context::<Stars>();
     let filter = Memo::new(move |_| router.location.with(|l| CatalogFilter::from_query(&parse_query(&l.query))));
 
     // A changed text filter replaces the history entry; any other change adds one.
@@ -94,15 +131,7 @@ pub fn CatalogPage() -> impl IntoView {
         router.navigate(&format!("/catalog{}", query_string(&next.to_query())), only_text && next.text != current.text);
     });
 
-    let rows = {
-        let (backend, session) = (backend.clone(), session.clone());
-        LocalResource::new(move || {
-            let f = filter.get();
-            // Starred view: re-read when stars change; other views ignore them.
-            let starred_refs = if f.user == UserFilter::Starred { stars.refs.get() } else { vec![] };
-            load_rows(backend.clone(), f, session.ownership_refs(), starred_refs)
-        })
-    };
+    let rows = rows_resource(filter);
     // The rows come first: the backend answers one query at a time, so the
     // option counts are asked for only once the first rows are on screen.
     let rows_shown = Memo::new(move |_| rows.with(|r| r.is_some()));

@@ -4,52 +4,29 @@
 
 use leptos::prelude::*;
 
-use crate::api::{query_string, Backend};
 use crate::components::async_view::async_view;
 use crate::components::catalog_filters::CatalogFilters;
 use crate::components::entity_link::EntityLink;
 use crate::components::page_header::PageHeader;
 use crate::components::pager::filter_pager;
 use crate::components::star_button::StarButton;
-use crate::model::catalog_filter::{CatalogFilter, Facet, UserFilter};
+use crate::model::catalog_filter::CatalogFilter;
 use crate::model::relations::is_safe_link;
 use crate::model::route::parse_query;
-use crate::pages::catalog::{load_rows, Rows};
+use crate::pages::catalog::{rows_resource, FixedList, Rows};
 use crate::paths;
 use crate::router::use_router;
-use crate::session::Session;
-use crate::stars::Stars;
 
 #[component]
 pub fn CreatePage() -> impl IntoView {
     let router = use_router();
-    let backend = expect_context::<Backend>();
-    let session = expect_context::<Session>();
-    let stars = expect_context::<Stars>();
     let filter = Memo::new(move |_| {
         let mut f = router.location.with(|l| CatalogFilter::from_query(&parse_query(&l.query)));
         f.kind = "template".into();
         f
     });
-    let apply = Callback::new(move |next: CatalogFilter| {
-        let query: Vec<(&str, String)> = next.to_query().into_iter().filter(|(k, _)| *k != "kind").collect();
-        router.navigate(&format!("/create{}", query_string(&query)), false);
-    });
-    let rows = {
-        let (backend, session) = (backend.clone(), session.clone());
-        LocalResource::new(move || {
-            let f = filter.get();
-            let starred_refs = if f.user == UserFilter::Starred { stars.refs.get() } else { vec![] };
-            load_rows(backend.clone(), f, session.ownership_refs(), starred_refs)
-        })
-    };
-    let facets = LocalResource::new(move || {
-        let backend = backend.clone();
-        async move {
-            let fields: Vec<&str> = Facet::ALL.iter().map(|f| f.field()).collect();
-            backend.entity_facets(&fields, "kind=template").await.map(Some)
-        }
-    });
+    let FixedList { apply, facets } = FixedList::new("/create", "kind=template".to_string());
+    let rows = rows_resource(filter);
     view! {
         <PageHeader title="Create a new component" subtitle="Start a project from one of your organisation's approved templates.">
             <a class="button secondary" href=paths::href("/create/tasks")>"Tasks"</a>
