@@ -75,40 +75,33 @@ impl SearchQuery {
 
     /// The page's own query pairs (empty values left out).
     pub fn to_query(&self) -> Vec<(&'static str, String)> {
-        let mut out = vec![];
-        if !self.term.is_empty() {
-            out.push(("query", self.term.clone()));
-        }
-        if let Some(t) = self.tab.api_type() {
-            out.push(("type", t.to_string()));
-        }
-        if !self.kind.is_empty() {
-            out.push(("kind", self.kind.clone()));
-        }
-        if !self.lifecycle.is_empty() && self.tab != SearchTab::Docs {
-            out.push(("lifecycle", self.lifecycle.clone()));
-        }
-        if let Some(c) = &self.cursor {
-            out.push(("page", c.clone()));
-        }
-        out
+        self.pairs(["query", "type", "kind", "lifecycle", "page"], false)
     }
 
     /// The search API's query pairs (`GET /api/search/query`).
     pub fn api_query(&self) -> Vec<(&'static str, String)> {
-        let mut out = vec![("term", self.term.trim().to_string())];
+        self.pairs(["term", "types[0]", "filters[kind]", "filters[lifecycle]", "pageCursor"], true)
+    }
+
+    /// Term, type, kind, lifecycle and cursor under the given keys.
+    fn pairs(&self, keys: [&'static str; 5], always_term: bool) -> Vec<(&'static str, String)> {
+        let [term, tab, kind, lifecycle, cursor] = keys;
+        let mut out = vec![];
+        if always_term || !self.term.is_empty() {
+            out.push((term, if always_term { self.term.trim().to_string() } else { self.term.clone() }));
+        }
         if let Some(t) = self.tab.api_type() {
-            out.push(("types[0]", t.to_string()));
+            out.push((tab, t.to_string()));
         }
         if !self.kind.is_empty() {
-            out.push(("filters[kind]", self.kind.clone()));
+            out.push((kind, self.kind.clone()));
         }
         // Docs have no lifecycle: the filter would hide every docs result.
         if !self.lifecycle.is_empty() && self.tab != SearchTab::Docs {
-            out.push(("filters[lifecycle]", self.lifecycle.clone()));
+            out.push((lifecycle, self.lifecycle.clone()));
         }
         if let Some(c) = &self.cursor {
-            out.push(("pageCursor", c.clone()));
+            out.push((cursor, c.clone()));
         }
         out
     }
