@@ -186,7 +186,7 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     view! {
         <div class="docs-reader">
             <div class="docs-header">
-                <p class="docs-entity">"Documentation of "<EntityLink entity_ref=entity.clone()/></p>
+                <DocsOwner entity=entity.clone()/>
                 <DocsSearch entity=entity.clone()/>
             </div>
             <Show when=move || stale.get()>
@@ -231,6 +231,46 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                 (None, _) => view! { <Loading what="the page"/> }.into_any(),
             }}
         </div>
+    }
+}
+
+thread_local! {
+    /// The documented entities' names and owners, read once per session.
+    static ABOUT: std::cell::RefCell<std::collections::HashMap<String, (String, Option<EntityRef>)>> = Default::default();
+}
+
+/// "Documentation of Checkout Service · Owner: Payments Team", linking to both.
+#[component]
+fn DocsOwner(entity: EntityRef) -> impl IntoView {
+    let backend = expect_context::<Backend>();
+    let key = entity.canonical();
+    let about = {
+        LocalResource::new(move || {
+            let (backend, key) = (backend.clone(), key.clone());
+            async move {
+                if let Some(a) = ABOUT.with(|m| m.borrow().get(&key).cloned()) {
+                    return Some(a);
+                }
+                // Without it the header still names the entity by its ref.
+                let e = backend.entities_by_refs(&[key.clone()], &["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.owner"]).await.ok()?.into_iter().next()??;
+                let a = (e.display_name().to_string(), e.owner());
+                ABOUT.with(|m| m.borrow_mut().insert(key, a.clone()));
+                Some(a)
+            }
+        })
+    };
+    view! {
+        <p class="docs-entity">
+            "Documentation of "
+            {move || {
+                let (title, owner) = about.get().flatten().map(|(t, o)| (Some(t), o)).unwrap_or((None, None));
+                let link = match title {
+                    Some(t) => view! { <EntityLink entity_ref=entity.clone() label=t/> }.into_any(),
+                    None => view! { <EntityLink entity_ref=entity.clone()/> }.into_any(),
+                };
+                view! { {link}{owner.map(|o| view! { " · Owner: "<EntityLink entity_ref=o hide_kind="group"/> })} }
+            }}
+        </p>
     }
 }
 

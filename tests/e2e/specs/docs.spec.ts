@@ -24,6 +24,9 @@ test('a docs page shows at once with no internet: its text, image, navigation an
   await expect(page.getByRole('heading', { level: 1, name: /Checkout service|Overview/i })).toBeVisible({ timeout: 60_000 });
   const pages = page.getByRole('navigation', { name: 'Documentation pages' });
   await expect(pages.getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook']);
+  // Above the docs: whose they are, linked to the entity and its owner.
+  await expect(page.getByText('Documentation of checkout-service · Owner: team-payments')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'team-payments' })).toHaveAttribute('href', /catalog\/default\/group\/team-payments$/);
 
   // Every code block has a copy button that puts exactly its code on the clipboard.
   await page.getByRole('button', { name: 'Copy code' }).first().click();
