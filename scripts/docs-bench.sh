@@ -19,7 +19,8 @@ node tests/e2e/bench/docs-bench.mjs 1MB "$RUNS" bench-docs "" big/ "Big page" | 
 node -e '
 const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
 console.log("\nmedians of " + rows[0].runs + " runs (built docs; cold = fresh browser context)");
-console.log("measure".padEnd(12) + rows.map(r => String(r.label).padStart(10)).join("") + "  Backstage (issue #5)  goal (small page)");
-const base = { coldMs: "1880", inDocMs: "150", inDocReadMs: "-" }, goal = { coldMs: "<= 500", inDocMs: "<= 100", inDocReadMs: "<= 100" };
-for (const k of ["coldMs", "inDocMs", "inDocReadMs"]) console.log(k.padEnd(12) + rows.map(r => String(r[k]).padStart(10)).join("") + "  " + base[k].padEnd(20) + goal[k]);
+console.log("measure".padEnd(16) + rows.map(r => String(r.label).padStart(10)).join("") + "  Backstage (issue #5)  goal (small page)");
+const base = { coldMs: "1880", inDocMs: "150", inDocReadMs: "-", inDocPageMs: "-", inDocReadPageMs: "-" };
+const goal = { coldMs: "<= 500", inDocMs: "<= 100", inDocReadMs: "<= 100", inDocPageMs: "<= 100", inDocReadPageMs: "<= 100" };
+for (const k of Object.keys(base)) console.log(k.padEnd(16) + rows.map(r => String(r[k]).padStart(10)).join("") + "  " + base[k].padEnd(20) + goal[k]);
 ' "$results"
