@@ -175,6 +175,10 @@ impl Session {
     pub async fn refresh(&self) -> Result<(), ApiError> {
         let provider = self.provider().ok_or_else(|| ApiError::from_status(401, "", &self.base))?;
         match auth::refresh(&self.base, &provider, &self.environment).await? {
+            // A call that failed meanwhile may have ended the session: a refresh
+            // finishing after that must not sign the user back in behind the
+            // sign-in page.
+            Some(_) if self.state.with_untracked(SessionState::phase) != Phase::SignedIn => Err(ApiError::from_status(401, "", &self.base)),
             Some(r) => {
                 self.accept(&provider, r);
                 Ok(())

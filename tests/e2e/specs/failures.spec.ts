@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { BACKEND, expectAccessible, serveConfig, signInAsGuest } from './helpers';
 
 // axe-core checks every page a test ends on, on top of the checks inside tests.
@@ -76,7 +76,7 @@ test('a 401 refreshes once, then asks to sign in again and returns to the page',
   await expect(page.getByRole('status')).toContainText('Your session expired');
   // Each call is tried once more after the refresh, never again.
   const tries = [...rejected.values()];
-  expect(Math.max(...tries)).toBe(2);
+  expect(Math.max(...tries), JSON.stringify([...rejected])).toBe(2);
   await expect(page).toHaveURL(/\/docs$/);
 
   await page.unroute(`${BACKEND}/api/catalog/**`);
@@ -87,10 +87,10 @@ test('a 401 refreshes once, then asks to sign in again and returns to the page',
 test('a page whose code cannot be fetched says so, and Try again loads it', async ({ page }) => {
   await signInAsGuest(page);
   // The search page's chunk is unreachable, as on a flaky network.
-  await page.route('**/pkg/split_search.wasm', (route) => route.abort('connectionreset'));
+  await page.route('**/pkg*/split_search.wasm', (route) => route.abort('connectionreset'));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
   await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
-  await page.unroute('**/pkg/split_search.wasm');
+  await page.unroute('**/pkg*/split_search.wasm');
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
 });
