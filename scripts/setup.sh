@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 need_apt=()
-for pkg in chromium chromium-driver nginx brotli curl; do
+for pkg in chromium chromium-driver nginx libnginx-mod-http-brotli-static brotli curl; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -9,34 +9,43 @@ BUDGET=$((200 * 1024))
 BACKSTAGE_GZIP=$((1200 * 1000))   # Backstage 1.x frontend, catalog page, gzip (issue #2)
 
 # The first page loads index.html, config.json, what index.html links (the CSS,
-# pkg/boot.js, pkg/main.js, pkg/main_bg.wasm) and what main.js imports statically
-# (pkg/__wasm_split.js). The other pkg/*.wasm are chunks fetched when a page
-# that needs them is first opened; they are listed apart.
+# pkg-<hash>/boot.js, main.js, main_bg.wasm) and what main.js imports statically
+# (__wasm_split.js). The other .wasm files are chunks fetched when a page that
+# needs them is first opened; they are listed apart.
+pkg=$(cd dist && ls -d pkg* | head -1)
 files=(index.html config.json)
 while read -r f; do files+=("$f"); done < <(grep -oE '(href|src)="(\./)?[^"#:]+\.(css|js|wasm)"' dist/index.html | sed -E 's/.*"(\.\/)?([^"]+)"/\2/' | sort -u)
-while read -r f; do files+=("pkg/$f"); done < <(grep -oE '^import .* from "\./[^"]+"' dist/pkg/main.js | sed -E 's/.*"\.\/([^"]+)"/\1/' | sort -u)
+while read -r f; do files+=("$pkg/$f"); done < <(grep -oE '^import .* from "\./[^"]+"' "dist/$pkg/main.js" | sed -E 's/.*"\.\/([^"]+)"/\1/' | sort -u)
 mapfile -t files < <(printf '%s\n' "${files[@]}" | awk '!seen[$0]++')
 chunks=()
-for f in dist/pkg/*.wasm; do
+for f in dist/"$pkg"/*.wasm; do
   f=${f#dist/}
   [[ " ${files[*]} " == *" $f "* ]] || chunks+=("$f")
 done
 
-printf '%-44s %10s %10s %10s\n' file raw gzip-9 brotli
-tr=0; tg=0; tb=0
+# What nginx actually sends (the build's .br/.gz siblings, scripts/static.sh), to a
+# browser that accepts brotli.
+bash "$ROOT/scripts/static.sh" start "$ROOT/dist" >/dev/null
+trap 'bash "$ROOT/scripts/static.sh" stop >/dev/null' EXIT
+sent() { curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:8090/$1"; }
+
+printf '%-44s %10s %10s %10s %10s\n' file raw gzip-9 brotli "sent (br)"
+tr=0; tg=0; tb=0; ts=0
 for f in "${files[@]}"; do
   raw=$(stat -c %s "dist/$f")
   gz=$(gzip -9 -c "dist/$f" | wc -c)
   br=$(brotli -q 11 -c "dist/$f" | wc -c)
-  printf '%-44s %10d %10d %10d\n' "$f" "$raw" "$gz" "$br"
-  tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br))
+  s=$(sent "$f")
+  printf '%-44s %10d %10d %10d %10d\n' "$f" "$raw" "$gz" "$br" "$s"
+  tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br)); ts=$((ts + s))
 done
-printf '%-44s %10d %10d %10d\n' TOTAL "$tr" "$tg" "$tb"
+printf '%-44s %10d %10d %10d %10d\n' TOTAL "$tr" "$tg" "$tb" "$ts"
 printf '\nloaded when first needed (entity page; create, tasks and actions):\n'
 for f in "${chunks[@]}"; do
   printf '%-44s %10d %10d %10d\n' "$f" "$(stat -c %s "dist/$f")" "$(gzip -9 -c "dist/$f" | wc -c)" "$(brotli -q 11 -c "dist/$f" | wc -c)"
 done
-awk -v g="$tg" -v b="$BUDGET" -v bs="$BACKSTAGE_GZIP" 'BEGIN {
+awk -v g="$tg" -v b="$BUDGET" -v bs="$BACKSTAGE_GZIP" -v s="$ts" 'BEGIN {
   printf "\nfirst load, gzip: %d bytes (%.1f KiB); budget %d KiB: %s\n", g, g / 1024, b / 1024, (g <= b ? "within" : "OVER")
+  printf "first load as nginx sends it (brotli siblings): %d bytes (%.1f KiB)\n", s, s / 1024
   printf "baseline, Backstage frontend catalog page: ~%d bytes gzip; Stagedoor is %.1fx smaller\n", bs, bs / g
 }'

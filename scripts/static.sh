@@ -12,7 +12,10 @@ case "${1:-}" in
     stop_pidfile "$PIDFILE"
     rm -rf "$NGX"; mkdir -p "$NGX/tmp" "$NGX/www"
     ln -s "$dist" "$NGX/www/portal"
+    # Debian's brotli_static module (libnginx-mod-http-brotli-static, set-up installs it).
+    brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
     cat >"$NGX/nginx.conf" <<CONF
+$( [ -f "$brotli_module" ] && echo "load_module $brotli_module;" )
 worker_processes 1;
 error_log $NGX/error.log warn;
 pid $NGX/nginx-master.pid;
@@ -25,7 +28,21 @@ http {
   fastcgi_temp_path $NGX/tmp/fastcgi;
   uwsgi_temp_path $NGX/tmp/uwsgi;
   scgi_temp_path $NGX/tmp/scgi;
+  # The build's precompressed siblings (scripts/compress.sh), sent as they are.
   gzip_static on;
+  gzip_vary on;
+  # index.html and config.json have no siblings (deployers edit them): on the fly.
+  gzip on;
+  gzip_types application/json text/css application/javascript application/wasm;
+  $( [ -f "$brotli_module" ] && echo "brotli_static on;" )
+  # Hashed assets (pkg-<hash>/, main-<hash>.css) never change; index.html and
+  # config.json are checked on every load. The README gives the same rules.
+  map \$uri \$sd_cache {
+    "~/pkg-[0-9a-f]+/"       "public, max-age=31536000, immutable";
+    "~-[0-9a-f]{16}\.css\$"  "public, max-age=31536000, immutable";
+    default                "no-cache";
+  }
+  add_header Cache-Control \$sd_cache always;
   # The portal at the root of its host.
   server {
     listen 127.0.0.1:8090;

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod lazy;
 pub mod model;
 pub mod pages;
+pub mod panic_page;
 pub mod paths;
 pub mod router;
 pub mod session;

@@ -209,3 +209,17 @@ async fn search_hit_marks_matches_as_text_and_never_runs_backend_html() {
     assert!(link.get_attribute("href").unwrap().ends_with("/docs/default/component/product-search/ranking/"));
     assert!(host.text_content().unwrap().contains("Documentation · Product Search"));
 }
+
+#[wasm_bindgen_test]
+async fn panic_page_shows_the_panic_as_text_with_a_reload_link() {
+    let host = document().create_element("div").unwrap();
+    host.set_inner_html("<p>the portal</p>");
+    stagedoor::panic_page::show_in(&host, "panicked at src/x.rs:1:1:\n<img src=x onerror=alert(1)>");
+    assert!(!host.text_content().unwrap().contains("the portal"));
+    assert_eq!(host.query_selector("[role=alert] h1").unwrap().unwrap().text_content().unwrap(), "Something went wrong");
+    assert!(host.query_selector("img").unwrap().is_none());
+    assert!(host.query_selector("pre").unwrap().unwrap().text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+    let reload = host.query_selector("a").unwrap().unwrap();
+    assert_eq!(reload.text_content().unwrap(), "Reload");
+    assert_eq!(reload.get_attribute("href").unwrap(), window().location().href().unwrap());
+}

@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
 
 // axe-core checks every page a test ends on, on top of the checks inside tests.

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
 
 // axe-core checks every page a test ends on, on top of the checks inside tests.

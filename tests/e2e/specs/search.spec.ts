@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
 
 test.afterEach(async ({ page }, testInfo) => {

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, signInAsGuest } from './helpers';
 
 test('Ctrl-K opens the quick switcher; arrows, Enter and Esc drive it; recent choices come first', async ({ page }) => {
