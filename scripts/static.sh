@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Serves dist/ with Debian's nginx on 127.0.0.1, twice: at / (port 8090) and under
-# /portal/ (port 8091), both with the SPA fallback to index.html. Same files, no rebuild.
+# Serves dist/ with Debian's nginx on 127.0.0.1, with the SPA fallback to index.html:
+# at / (port 8090) and under /portal/ (port 8091) as a deployment with a strict
+# Content-Security-Policy does it (copies with the base pinned, scripts/pin-base.sh,
+# and the CSP header of the README), and under /portal/ once more as the build
+# comes (port 8092: index.html finds its own base).
 #   scripts/static.sh start [DIST]   |   scripts/static.sh stop
 source "$(dirname "$0")/lib.sh"
 PIDFILE="$RUN_DIR/nginx.pid"
@@ -10,8 +13,12 @@ case "${1:-}" in
   start)
     dist=$(cd "${2:-$ROOT/dist}" && pwd)
     stop_pidfile "$PIDFILE"
-    rm -rf "$NGX"; mkdir -p "$NGX/tmp" "$NGX/www"
+    rm -rf "$NGX"; mkdir -p "$NGX/tmp" "$NGX/www" "$NGX/csp"
     ln -s "$dist" "$NGX/www/portal"
+    cp -r "$dist" "$NGX/csp/root"; bash "$ROOT/scripts/pin-base.sh" "$NGX/csp/root" /
+    cp -r "$dist" "$NGX/csp/portal"; bash "$ROOT/scripts/pin-base.sh" "$NGX/csp/portal" /portal/
+    # 7999: the backend failures.spec.ts configures and never starts.
+    csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL; connect-src 'self' $BACKEND_URL http://127.0.0.1:7999; frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
     # Debian's brotli_static module (libnginx-mod-http-brotli-static, set-up installs it).
     brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
     cat >"$NGX/nginx.conf" <<CONF
@@ -42,17 +49,28 @@ http {
     "~-[0-9a-f]{16}\.css\$"  "public, max-age=31536000, immutable";
     default                "no-cache";
   }
-  add_header Cache-Control \$sd_cache always;
-  # The portal at the root of its host.
+  # The portal at the root of its host, under the strict CSP.
   server {
     listen 127.0.0.1:8090;
-    root $dist;
+    root $NGX/csp/root;
+    add_header Cache-Control \$sd_cache always;
+    add_header Content-Security-Policy "$csp" always;
     location / { try_files \$uri /index.html; }
   }
-  # The same dist/ under a sub-path.
+  # Under a sub-path, under the strict CSP.
   server {
     listen 127.0.0.1:8091;
+    root $NGX/csp;
+    add_header Cache-Control \$sd_cache always;
+    add_header Content-Security-Policy "$csp" always;
+    location = /portal { return 301 /portal/; }
+    location /portal/ { try_files \$uri /portal/index.html; }
+  }
+  # dist/ as built, under a sub-path it finds by itself.
+  server {
+    listen 127.0.0.1:8092;
     root $NGX/www;
+    add_header Cache-Control \$sd_cache always;
     location = /portal { return 301 /portal/; }
     location /portal/ { try_files \$uri /portal/index.html; }
   }
@@ -61,8 +79,8 @@ CONF
     nginx -t -q -c "$NGX/nginx.conf" -p "$NGX"
     nginx -c "$NGX/nginx.conf" -p "$NGX" -g 'daemon off;' >"$NGX/stdout.log" 2>&1 &
     echo $! >"$PIDFILE"
-    wait_for_url "http://127.0.0.1:8090/" 20 && wait_for_url "http://127.0.0.1:8091/portal/" 20
-    say "Portal served at http://127.0.0.1:8090/ and http://127.0.0.1:8091/portal/"
+    wait_for_url "http://127.0.0.1:8090/" 20 && wait_for_url "http://127.0.0.1:8091/portal/" 20 && wait_for_url "http://127.0.0.1:8092/portal/" 20
+    say "Portal served at http://127.0.0.1:8090/ and http://127.0.0.1:8091/portal/ (strict CSP), http://127.0.0.1:8092/portal/ (as built)"
     ;;
   stop)
     stop_pidfile "$PIDFILE"

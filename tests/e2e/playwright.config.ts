@@ -22,7 +22,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'root', use: { baseURL: 'http://127.0.0.1:8090/' } },
-    // The same dist/ under a sub-path: the sign-in and navigation tests again.
+    // Both under the strict Content-Security-Policy (base pinned at deploy time).
+    // The same build under a sub-path: the sign-in and navigation tests again.
     { name: 'portal', use: { baseURL: 'http://127.0.0.1:8091/portal/' }, grep: /@subpath/ },
+    // dist/ as built, finding its sub-path by itself (no CSP).
+    { name: 'portal-as-built', use: { baseURL: 'http://127.0.0.1:8092/portal/' }, grep: /@subpath/ },
   ],
 });

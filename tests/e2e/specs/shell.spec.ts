@@ -138,3 +138,19 @@ test('an entity that does not exist says so', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Entity not found' })).toBeVisible();
   await expect(page.getByText('The catalog has no component named "does-not-exist" in namespace "default".')).toBeVisible();
 });
+
+test('with its base pinned the portal runs under the strict Content-Security-Policy; as built it finds its base @subpath', async ({ page }, testInfo) => {
+  const response = await page.goto('catalog');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  if (testInfo.project.name === 'portal-as-built') {
+    expect(csp).toBe('');
+    expect(await page.locator('script:not([src])').count()).toBe(1);
+  } else {
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
+    // No inline script is left in the page itself.
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+  }
+  await expect(page.getByRole('heading', { level: 1, name: /^Sign in to / })).toBeVisible();
+});
