@@ -8,6 +8,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130  # must equal the wasm-bindgen pin in Cargo.toml
 # The splitter that cuts the wasm into a main module and chunks (scripts/build-wasm.sh).
 WASM_SPLIT_VERSION=0.2.4
+CARGO_FUZZ_VERSION=0.13.2
 BACKEND_PORT=7007
 BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
 VENV="$ROOT/tests/backstage/.venv"
