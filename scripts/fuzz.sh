@@ -3,7 +3,8 @@
 # by hand or in a nightly job): the event-stream parser, entity data, the template
 # form engine, the TechDocs HTML pipeline (every output checked for anything that
 # could run script) and config.json. Each target runs FUZZ_SECONDS (default 60)
-# from the seeds in fuzz/seeds/, and the script prints executions per second.
+# from the seeds in fuzz/seeds/ (the docs pipeline from the real mkdocs pages of
+# tests/fixtures/techdocs/), and the script prints executions per second.
 #   scripts/fuzz.sh [target…]
 # Needs the machine's nightly Rust toolchain (cargo-fuzz builds with sanitizers);
 # installs cargo-fuzz from the crate registry if missing.
@@ -29,7 +30,9 @@ for t in "${targets[@]}"; do
   corpus="$RUN_DIR/fuzz/$t"
   mkdir -p "$corpus"
   log="$RUN_DIR/fuzz/$t.log"
-  if cargo +nightly fuzz run -O "$t" "$corpus" "seeds/$t" -- -max_total_time="$SECONDS_EACH" -print_final_stats=1 -timeout=10 -rss_limit_mb=4096 >"$log" 2>&1; then
+  seeds="seeds/$t"
+  [ "$t" = docs_html ] && seeds="$ROOT/tests/fixtures/techdocs"
+  if cargo +nightly fuzz run -O "$t" "$corpus" "$seeds" -- -max_total_time="$SECONDS_EACH" -print_final_stats=1 -timeout=10 -rss_limit_mb=4096 >"$log" 2>&1; then
     result="no crash"
   else
     result="CRASH: see $log and fuzz/artifacts/$t/"
