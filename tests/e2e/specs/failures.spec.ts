@@ -84,6 +84,29 @@ test('a 401 refreshes once, then asks to sign in again and returns to the page',
   await expect(page.getByRole('heading', { level: 1, name: 'Documentation' })).toBeVisible();
 });
 
+test('a token that expired while the user was away is refreshed silently on the next action', async ({ page }) => {
+  await signInAsGuest(page);
+  await expect(page.locator('table caption')).toHaveText(/\(\d+\)/);
+  // The token has expired: the backend refuses it once; the refreshed one is accepted.
+  let refused = 0;
+  let refreshes = 0;
+  page.on('request', (r) => { if (r.url().includes('/api/auth/guest/refresh')) refreshes++; });
+  await page.route(`${BACKEND}/api/catalog/**`, async (route) => {
+    if (refused === 0) {
+      refused++;
+      return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { name: 'AuthenticationError', message: 'Token expired' } }) });
+    }
+    return route.continue();
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Docs' }).click();
+  // The page loads as if nothing happened: no sign-in page, no error.
+  await expect(page.getByRole('table', { name: 'Documented entities' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Sign in to / })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(refused).toBe(1);
+  expect(refreshes).toBeGreaterThanOrEqual(1);
+});
+
 test('a page whose code cannot be fetched says so, and Try again loads it', async ({ page }) => {
   await signInAsGuest(page);
   // The search page's chunk is unreachable, as on a flaky network.
