@@ -84,6 +84,8 @@ pub fn App(config: Config) -> impl IntoView {
         }
     });
     let title = config.app_title.clone();
+    // Decorative beside the title, which names the portal already.
+    let logo = config.app_logo_url.clone().map(|src| view! { <img class="app-logo" src=src alt=""/> });
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
@@ -93,7 +95,7 @@ pub fn App(config: Config) -> impl IntoView {
             }
         }>"Skip to content"</a>
         <header class="app-header">
-            <a class="app-title" href=paths::href("/catalog")>{title}</a>
+            <a class="app-title" href=paths::href("/catalog")>{logo}{title}</a>
             <Show when=move || phase.get() == Phase::SignedIn>
                 <Nav/>
             </Show>

@@ -39,6 +39,8 @@ impl ThemePreference {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub app_title: String,
+    /// `app.logoUrl`: an image shown before the title in the header.
+    pub app_logo_url: Option<String>,
     pub theme: ThemePreference,
     /// Backend base URL without a trailing slash, e.g. `http://127.0.0.1:7007`.
     pub backend_base_url: String,
@@ -121,6 +123,14 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
     if app_title.trim().is_empty() {
         return Err(ConfigError::field(source, "app.title", "must not be empty"));
     }
+    let app_logo_url = match string_at(app, "app.logoUrl", "logoUrl")? {
+        None => None,
+        Some(u) if u.trim().is_empty() => None,
+        Some(u) if is_image_url(u.trim()) => Some(u.trim().to_string()),
+        Some(u) => {
+            return Err(ConfigError::field(source, "app.logoUrl", format!("is \"{u}\"; use an https:// address, a path beside index.html such as \"logo.png\", or a data:image URL")));
+        }
+    };
     let theme = match string_at(app, "app.theme", "theme")? {
         None => ThemePreference::Auto,
         Some(t) => ThemePreference::parse(&t).ok_or_else(|| {
@@ -169,7 +179,20 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         Some(_) => return Err(ConfigError::field(source, "techdocs.allowedHosts", "must be a list of host names")),
     };
 
-    Ok(Config { app_title, theme, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
+    Ok(Config { app_title, app_logo_url, theme, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
+}
+
+/// An address an `<img>` may load the logo from: http(s), a relative path, or a
+/// raster data image (an SVG data URL could carry script).
+fn is_image_url(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
+    match scheme {
+        None => !lower.starts_with("//"),
+        Some("http") | Some("https") => true,
+        Some("data") => lower.starts_with("data:image/") && !lower.starts_with("data:image/svg"),
+        Some(_) => false,
+    }
 }
 
 fn is_provider_id(id: &str) -> bool {
@@ -217,6 +240,19 @@ pub fn provider_title(id: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn logo_addresses() {
+        let with = |logo: &str| parse(&format!(r#"{{"app":{{"logoUrl":{logo:?}}},"backend":{{"baseUrl":"http://b"}}}}"#));
+        assert_eq!(with("logo.png").unwrap().app_logo_url.as_deref(), Some("logo.png"));
+        assert_eq!(with("https://cdn.acme.example/logo.svg").unwrap().app_logo_url.as_deref(), Some("https://cdn.acme.example/logo.svg"));
+        assert_eq!(with("data:image/png;base64,iVBOR").unwrap().app_logo_url.as_deref(), Some("data:image/png;base64,iVBOR"));
+        assert_eq!(with("  ").unwrap().app_logo_url, None);
+        for bad in ["javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "data:text/html,x", "//evil.example/x.png"] {
+            let e = with(bad).unwrap_err().to_string();
+            assert!(e.contains("app.logoUrl"), "{bad}: {e}");
+        }
+    }
+
     fn parse(s: &str) -> Result<Config, ConfigError> {
         parse_config_text(s, CONFIG_FILE)
     }
@@ -224,6 +260,7 @@ mod tests {
     #[test]
     fn full_config_is_read_and_unknown_keys_ignored() {
         let c = parse(r#"{"app":{"title":"Acme Portal","theme":"dark","extra":1},"backend":{"baseUrl":"http://127.0.0.1:7007/"},"auth":{"environment":"production","providers":["guest","github","guest"]},"other":{}}"#).unwrap();
+        assert_eq!(c.app_logo_url, None);
         assert_eq!(c.app_title, "Acme Portal");
         assert_eq!(c.theme, ThemePreference::Dark);
         assert_eq!(c.backend_base_url, "http://127.0.0.1:7007");

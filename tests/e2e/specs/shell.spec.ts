@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { expectAccessible, signInAsGuest, failOnDialogs } from './helpers';
+import { expectAccessible, serveConfig, signInAsGuest, failOnDialogs } from './helpers';
 
 // axe-core checks every page a test ends on, on top of the checks inside tests.
 test.afterEach(async ({ page }) => {
@@ -153,4 +153,16 @@ test('with its base pinned the portal runs under the strict Content-Security-Pol
     expect(await page.locator('script:not([src])').count()).toBe(0);
   }
   await expect(page.getByRole('heading', { level: 1, name: /^Sign in to / })).toBeVisible();
+});
+
+test('config.json brands the header with a title and a logo', async ({ page }) => {
+  const dot = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  await serveConfig(page, JSON.stringify({ app: { title: 'Acme Portal', logoUrl: dot }, backend: { baseUrl: 'http://127.0.0.1:7007' } }));
+  await page.goto('catalog');
+  const home = page.getByRole('banner').getByRole('link', { name: 'Acme Portal' });
+  await expect(home).toBeVisible();
+  const logo = home.locator('img.app-logo');
+  await expect(logo).toHaveAttribute('src', dot);
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expectAccessible(page);
 });
