@@ -5,6 +5,7 @@ pub mod boot;
 pub mod components;
 pub mod config;
 pub mod docs;
+pub mod dom;
 pub mod forms;
 pub mod lazy;
 pub mod model;

@@ -77,12 +77,7 @@ impl Router {
         if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
             return;
         }
-        let Some(anchor) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
+        let Some(anchor) = crate::dom::event_closest(ev, "a[href]").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else {
             return;
         };
         let target = anchor.target();

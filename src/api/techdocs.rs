@@ -1,6 +1,5 @@
 //! The TechDocs plugin (`/api/techdocs`).
 
-use super::types::TechDocsMetadata;
 use super::{ApiError, Backend};
 use crate::model::entity_ref::{encode_segment, EntityRef};
 
@@ -60,11 +59,6 @@ impl Backend {
             }
         })
         .await
-    }
-
-    /// Site metadata of a built docs site; 404 before the first build.
-    pub async fn techdocs_metadata(&self, r: &EntityRef) -> Result<TechDocsMetadata, ApiError> {
-        self.get_json(&self.plugin_url("techdocs", &format!("/metadata/techdocs/{}", docs_path(r)))).await
     }
 }
 

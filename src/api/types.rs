@@ -284,14 +284,6 @@ pub struct AncestryItem {
     pub parent_entity_refs: Vec<String>,
 }
 
-/// `GET /api/techdocs/metadata/techdocs/{ns}/{kind}/{name}`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct TechDocsMetadata {
-    pub site_name: Option<String>,
-    pub site_description: Option<String>,
-    pub build_timestamp: Option<f64>,
-}
-
 /// `GET /api/search/query`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -8,16 +8,14 @@ use crate::components::debounce::Debounce;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::search_hit::SearchHit;
 use crate::model::entity_ref::EntityRef;
+use crate::model::search::{SearchQuery, SearchTab};
 
 /// The search API's query for a term within one entity's docs.
 pub fn docs_search_query(entity: &EntityRef, term: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("term", term.trim().to_string()),
-        ("types[0]", "techdocs".to_string()),
-        ("filters[kind]", entity.kind.clone()),
-        ("filters[namespace]", entity.namespace.clone()),
-        ("filters[name]", entity.name.clone()),
-    ]
+    let mut q = SearchQuery { term: term.to_string(), tab: SearchTab::Docs, kind: entity.kind.clone(), ..Default::default() }.api_query();
+    q.push(("filters[namespace]", entity.namespace.clone()));
+    q.push(("filters[name]", entity.name.clone()));
+    q
 }
 
 #[component]

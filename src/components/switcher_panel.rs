@@ -9,6 +9,7 @@ use crate::api::Backend;
 use crate::components::debounce::Debounce;
 use crate::config::Config;
 use crate::model::catalog_filter::TEXT_FIELDS;
+use crate::model::search::{SearchQuery, SearchTab};
 use crate::model::switcher::{merge, move_active, parse_recent, remember, SwitcherItem};
 use crate::router::use_router;
 use crate::session::local_storage;
@@ -32,7 +33,7 @@ async fn find(backend: Backend, term: String) -> Vec<SwitcherItem> {
         skip_total: true,
         ..Default::default()
     };
-    let docs = [("term", term.trim().to_string()), ("types[0]", "techdocs".to_string())];
+    let docs = SearchQuery { term: term.clone(), tab: SearchTab::Docs, ..Default::default() }.api_query();
     let (entities, docs) = futures::join!(backend.query_entities(&entities), backend.search(&docs));
     // One source failing still leaves the other's results.
     let mut out: Vec<SwitcherItem> = entities.map(|p| p.items.iter().map(SwitcherItem::from_entity).collect()).unwrap_or_default();

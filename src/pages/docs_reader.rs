@@ -16,6 +16,7 @@ use crate::components::loading::Loading;
 use crate::config::Config;
 use crate::docs::page::{DocsPage, NavItem};
 use crate::docs::pages;
+use crate::dom::{copy_text, event_closest};
 use crate::model::entity_ref::EntityRef;
 use crate::model::route::Route;
 use crate::paths;
@@ -244,21 +245,19 @@ thread_local! {
 fn DocsOwner(entity: EntityRef) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let key = entity.canonical();
-    let about = {
-        LocalResource::new(move || {
-            let (backend, key) = (backend.clone(), key.clone());
-            async move {
-                if let Some(a) = ABOUT.with(|m| m.borrow().get(&key).cloned()) {
-                    return Some(a);
-                }
-                // Without it the header still names the entity by its ref.
-                let e = backend.entities_by_refs(&[key.clone()], &["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.owner"]).await.ok()?.into_iter().next()??;
-                let a = (e.display_name().to_string(), e.owner());
-                ABOUT.with(|m| m.borrow_mut().insert(key, a.clone()));
-                Some(a)
+    let about = LocalResource::new(move || {
+        let (backend, key) = (backend.clone(), key.clone());
+        async move {
+            if let Some(a) = ABOUT.with(|m| m.borrow().get(&key).cloned()) {
+                return Some(a);
             }
-        })
-    };
+            // Without it the header still names the entity by its ref.
+            let e = backend.entities_by_refs(std::slice::from_ref(&key), &["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.owner"]).await.ok()?.into_iter().next()??;
+            let a = (e.display_name().to_string(), e.owner());
+            ABOUT.with(|m| m.borrow_mut().insert(key, a.clone()));
+            Some(a)
+        }
+    });
     view! {
         <p class="docs-entity">
             "Documentation of "
@@ -360,8 +359,7 @@ fn docs_view(p: DocsPage, hash: String, prefetch: Prefetch) -> AnyView {
     });
     // A link pointed at is likely the next click: fetch its page already.
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
-        let href = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten()).and_then(|a| a.get_attribute("href"));
-        if let Some(h) = href {
+        if let Some(h) = event_closest(&ev, "a[href]").and_then(|a| a.get_attribute("href")) {
             prefetch.link(&h, true);
         }
     };
@@ -397,14 +395,10 @@ fn add_copy_buttons(article: &web_sys::HtmlElement) {
 
 /// One listener for every copy button: copies the code block after it.
 fn copy_code(ev: leptos::ev::MouseEvent) {
-    let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button.docs-copy").ok().flatten()) else {
-        return;
-    };
+    let Some(button) = event_closest(&ev, "button.docs-copy") else { return };
     let code = button.next_element_sibling().and_then(|pre| pre.text_content()).unwrap_or_default();
-    let clipboard = window().navigator().clipboard();
-    let promise = clipboard.write_text(&code);
     spawn_local(async move {
-        let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        let done = copy_text(&code).await;
         button.set_text_content(Some(if done { "Copied" } else { "Copy failed" }));
         let _ = button.set_attribute("aria-label", if done { "Code copied" } else { "Copying failed" });
     });

@@ -70,12 +70,12 @@ fn EntityView(entity: Entity) -> impl IntoView {
     let copy = {
         let ref_text = ref_text.clone();
         move |_| {
-            let promise = window().navigator().clipboard().write_text(&ref_text);
             let ref_text = ref_text.clone();
             spawn_local(async move {
-                let msg = match wasm_bindgen_futures::JsFuture::from(promise).await {
-                    Ok(_) => format!("Copied {ref_text} to the clipboard."),
-                    Err(_) => format!("The browser did not allow copying; the entity ref is {ref_text}."),
+                let msg = if crate::dom::copy_text(&ref_text).await {
+                    format!("Copied {ref_text} to the clipboard.")
+                } else {
+                    format!("The browser did not allow copying; the entity ref is {ref_text}.")
                 };
                 notice.set(Some(msg));
             });
