@@ -54,13 +54,16 @@ fn page(route: Route) -> AnyView {
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    paths::init_from_document();
+    paths::init_from_document(crate::mount::in_host_page());
     let router = Router::install();
+    // Embed mode (no header or navigation) is decided once: links followed
+    // inside the frame keep it.
+    let embedded = config.embed || crate::embed::requested(&router.location.get_untracked().query);
     let session = Session::new(&config.backend_base_url, &config.auth_environment);
     let backend = Backend::new(&config.backend_base_url, session.clone());
     let theme = Theme::install(config.theme);
     let stars = Stars::load(&config.backend_base_url);
-    document().set_title(&config.app_title);
+    crate::mount::set_title(&config.app_title);
     provide_context(config.clone());
     provide_context(router);
     provide_context(session.clone());
@@ -83,6 +86,11 @@ pub fn App(config: Config) -> impl IntoView {
             router.navigate("/catalog", true);
         }
     });
+    if embedded {
+        // After the first render, so the root element is there to measure.
+        let origins = config.embed_parent_origins.clone();
+        request_animation_frame(move || crate::embed::post_height_to_parent(&origins));
+    }
     let title = config.app_title.clone();
     // Decorative beside the title, which names the portal already.
     let logo = config.app_logo_url.clone().map(|src| view! { <img class="app-logo" src=src alt=""/> });
@@ -94,18 +102,20 @@ pub fn App(config: Config) -> impl IntoView {
                 let _ = m.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }>"Skip to content"</a>
-        <header class="app-header">
-            <a class="app-title" href=paths::href("/catalog")>{logo}{title}</a>
-            <Show when=move || phase.get() == Phase::SignedIn>
-                <Nav/>
-            </Show>
-            <div class="header-tools">
-                <ThemeSwitch/>
+        {(!embedded).then(|| view! {
+            <header class="app-header">
+                <a class="app-title" href=paths::href("/catalog")>{logo}{title}</a>
                 <Show when=move || phase.get() == Phase::SignedIn>
-                    <UserMenu/>
+                    <Nav/>
                 </Show>
-            </div>
-        </header>
+                <div class="header-tools">
+                    <ThemeSwitch/>
+                    <Show when=move || phase.get() == Phase::SignedIn>
+                        <UserMenu/>
+                    </Show>
+                </div>
+            </header>
+        })}
         {move || match phase.get() {
             Phase::Restoring => view! { <main id="main" tabindex="-1"><Loading what="your session"/></main> }.into_any(),
             Phase::SignedOut => {

@@ -46,6 +46,15 @@ pub struct Config {
     pub backend_base_url: String,
     pub auth_environment: String,
     pub auth_providers: Vec<String>,
+    /// `app.embed`: hide the portal's header and navigation so one page can sit in
+    /// an iframe (also `?embed=1` in the address).
+    pub embed: bool,
+    /// `app.embedParentOrigins`: the pages allowed to frame the portal, which get
+    /// its content height by `postMessage` (e.g. `https://intranet.acme.example`).
+    pub embed_parent_origins: Vec<String>,
+    /// `app.mountSelector`: the host page element to mount into (read from
+    /// `window.STAGEDOOR_CONFIG`; see `mount.rs`).
+    pub mount_selector: Option<String>,
     /// `techdocs.allowedHosts`: outside hosts whose images and frames docs pages
     /// may load (none by default, as in an air-gapped intranet).
     pub docs_allowed_hosts: Vec<String>,
@@ -138,6 +147,29 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         })?,
     };
 
+    let embed = match app.and_then(|a| a.get("embed")) {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(ConfigError::field(source, "app.embed", "must be true or false")),
+    };
+    let embed_parent_origins = match app.and_then(|a| a.get("embedParentOrigins")) {
+        None | Some(Value::Null) => vec![],
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                o.as_str().and_then(normalize_origin).ok_or_else(|| {
+                    ConfigError::field(source, &format!("app.embedParentOrigins[{i}]"), "must be an origin such as \"https://intranet.example.com\" (scheme, host and port only)")
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(ConfigError::field(source, "app.embedParentOrigins", "must be a list of origins")),
+    };
+    let mount_selector = match string_at(app, "app.mountSelector", "mountSelector")? {
+        Some(sel) if sel.trim().is_empty() => return Err(ConfigError::field(source, "app.mountSelector", "must not be empty; use a CSS selector such as \"#portal\"")),
+        other => other,
+    };
+
     let base = string_at(backend, "backend.baseUrl", "baseUrl")?
         .ok_or_else(|| ConfigError::field(source, "backend.baseUrl", "is missing; set it to your Backstage backend, e.g. \"https://backstage.example.com\""))?;
     let backend_base_url = normalize_base_url(&base)
@@ -179,7 +211,7 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         Some(_) => return Err(ConfigError::field(source, "techdocs.allowedHosts", "must be a list of host names")),
     };
 
-    Ok(Config { app_title, app_logo_url, theme, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
+    Ok(Config { app_title, app_logo_url, theme, embed, embed_parent_origins, mount_selector, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
 }
 
 /// An address an `<img>` may load the logo from: http(s), a relative path, or a
@@ -213,6 +245,19 @@ pub fn normalize_base_url(url: &str) -> Option<String> {
         return None;
     }
     Some(url.trim_end_matches('/').to_string())
+}
+
+/// `https://Host:8443/` → `https://host:8443`: the exact string `postMessage`
+/// compares with. Paths, queries, `*` and other schemes are refused.
+pub fn normalize_origin(origin: &str) -> Option<String> {
+    let o = origin.trim().trim_end_matches('/');
+    let (scheme, rest) = o.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if !(scheme == "http" || scheme == "https") || rest.is_empty() {
+        return None;
+    }
+    let ok = rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    ok.then(|| format!("{scheme}://{}", rest.to_ascii_lowercase()))
 }
 
 /// Display name of a sign-in provider as Backstage's sign-in page shows it.
@@ -315,6 +360,27 @@ mod tests {
 
         assert!(parse("   ").unwrap_err().problem.contains("empty"));
         assert!(parse("[1,2]").unwrap_err().problem.contains("JSON object"));
+    }
+
+    #[test]
+    fn embedding_settings() {
+        let c = parse(r##"{"app":{"embed":true,"embedParentOrigins":["https://Intranet.Acme.example/","http://127.0.0.1:8093"],"mountSelector":"#portal"},"backend":{"baseUrl":"http://b"}}"##).unwrap();
+        assert!(c.embed);
+        assert_eq!(c.embed_parent_origins, vec!["https://intranet.acme.example", "http://127.0.0.1:8093"]);
+        assert_eq!(c.mount_selector.as_deref(), Some("#portal"));
+        let plain = parse(r#"{"backend":{"baseUrl":"http://b"}}"#).unwrap();
+        assert!(!plain.embed && plain.embed_parent_origins.is_empty() && plain.mount_selector.is_none());
+        for (bad, field) in [
+            (r#""embed":"yes""#, "app.embed"),
+            (r#""embedParentOrigins":["*"]"#, "app.embedParentOrigins[0]"),
+            (r#""embedParentOrigins":["https://a.example/page"]"#, "app.embedParentOrigins[0]"),
+            (r#""embedParentOrigins":["javascript:alert(1)"]"#, "app.embedParentOrigins[0]"),
+            (r#""embedParentOrigins":"https://a.example""#, "app.embedParentOrigins"),
+            (r#""mountSelector":" ""#, "app.mountSelector"),
+        ] {
+            let e = parse(&format!(r#"{{"app":{{{bad}}},"backend":{{"baseUrl":"http://b"}}}}"#)).unwrap_err();
+            assert_eq!(e.field.as_deref(), Some(field), "{bad}");
+        }
     }
 
     #[test]

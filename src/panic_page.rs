@@ -13,10 +13,12 @@ pub fn install() {
     }));
 }
 
-/// Replaces the page's content with the notice.
+/// Replaces the portal's content with the notice (in a host page, only the
+/// portal's element).
 pub fn show(panic_text: &str) {
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-        show_in(&body, panic_text);
+    let root = crate::mount::root().or_else(|| web_sys::window()?.document()?.body());
+    if let Some(root) = root {
+        show_in(&root, panic_text);
     }
 }
 

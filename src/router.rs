@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::model::route::{query_value, split_href};
-use crate::paths::{base, strip_base};
+use crate::paths::{base, mount, Mount};
 
 /// Where the user is, relative to the mount point.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -26,19 +26,40 @@ pub struct Router {
     pub location: RwSignal<Location>,
 }
 
-fn current_location() -> Location {
+impl Location {
+    /// An app href (`/docs/x/?q=1#y`) taken apart.
+    pub fn parse(app_href: &str) -> Self {
+        let (rest, hash) = app_href.split_once('#').unwrap_or((app_href, ""));
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        Location { path: path.to_string(), query: query.to_string(), hash: hash.to_string() }
+    }
+}
+
+/// The portal's location in the address bar, if the address is the portal's (in
+/// a host page, the host's own `#anchors` are not).
+fn current_location() -> Option<Location> {
     let loc = window().location();
     let pathname = loc.pathname().unwrap_or_default();
     let search = loc.search().unwrap_or_default();
     let hash = loc.hash().unwrap_or_default();
-    Location { path: strip_base(&base(), &pathname).to_string(), query: search.trim_start_matches('?').to_string(), hash: hash.trim_start_matches('#').to_string() }
+    mount().app_href(&pathname, &search, &hash).map(|h| Location::parse(&h))
 }
 
 impl Router {
     /// Reads the address bar and follows back/forward and same-site link clicks.
     pub fn install() -> Self {
-        let router = Self { location: RwSignal::new(current_location()) };
-        let on_pop = Closure::<dyn FnMut()>::new(move || router.location.set(current_location()));
+        // Outside the portal's addresses its own page shows "not found"; a host
+        // page starts at the catalog.
+        let first = current_location().unwrap_or_else(|| match mount() {
+            Mount::Path { .. } => Location { path: window().location().pathname().unwrap_or_default(), ..Default::default() },
+            Mount::Hash { .. } => Location::parse("/"),
+        });
+        let router = Self { location: RwSignal::new(first) };
+        let on_pop = Closure::<dyn FnMut()>::new(move || {
+            if let Some(l) = current_location() {
+                router.location.set(l);
+            }
+        });
         let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
         on_pop.forget(); // lives as long as the page
         let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| router.on_click(&ev));
@@ -64,7 +85,7 @@ impl Router {
         self.location.set(Location { path, query: query.to_string(), hash: hash.to_string() });
         // With a fragment the page scrolls once its content is there.
         if !replace && hash.is_empty() {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
+            crate::mount::scroll_to_top();
         }
     }
 
@@ -80,6 +101,10 @@ impl Router {
         let Some(anchor) = crate::dom::event_closest(ev, "a[href]").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else {
             return;
         };
+        // A host page's own links are the host's business.
+        if !crate::mount::root().is_some_and(|root| root.contains(Some(&anchor))) {
+            return;
+        }
         let target = anchor.target();
         if (!target.is_empty() && target != "_self") || anchor.has_attribute("download") || anchor.rel().split_whitespace().any(|r| r == "external") {
             return;
@@ -89,19 +114,25 @@ impl Router {
         if url.origin() != here.origin().unwrap_or_default() {
             return;
         }
-        let base = base();
-        let pathname = url.pathname();
-        let under_base = base.is_empty() || pathname == base || pathname.starts_with(&format!("{base}/"));
-        if !under_base {
-            return;
-        }
-        // A jump to an anchor on this very page is the browser's job.
-        let same_page = pathname == here.pathname().unwrap_or_default() && url.search() == here.search().unwrap_or_default();
-        if same_page && !url.hash().is_empty() {
-            return;
+        let mount = mount();
+        let Some(app_href) = mount.app_href(&url.pathname(), &url.search(), &url.hash()) else { return };
+        let target = Location::parse(&app_href);
+        let same_page = self.location.with_untracked(|l| l.path == target.path && l.query == target.query);
+        if same_page && !target.hash.is_empty() {
+            match mount {
+                // A jump to an anchor on this very page is the browser's job.
+                Mount::Path { .. } => return,
+                // In a host page the fragment holds the route: jump ourselves.
+                Mount::Hash { .. } => {
+                    ev.prevent_default();
+                    self.navigate(&app_href, false);
+                    crate::dom::scroll_to_id(&target.hash);
+                    return;
+                }
+            }
         }
         ev.prevent_default();
-        self.navigate(&format!("{}{}{}", strip_base(&base, &pathname), url.search(), url.hash()), false);
+        self.navigate(&app_href, false);
     }
 }
 

@@ -1,5 +1,6 @@
 //! Light/dark theme: the config gives the default, the user's choice is
-//! remembered in local storage and applied as `data-theme` on `<html>`.
+//! remembered in local storage and applied as `data-theme` on the portal's root element (`<body>` on its own
+//! page), where the theme's custom properties are defined.
 
 use leptos::prelude::*;
 
@@ -37,13 +38,13 @@ fn system_prefers_dark() -> bool {
 }
 
 impl Theme {
-    /// Reads the stored choice and keeps `<html data-theme>` and storage in step.
+    /// Reads the stored choice and keeps the root's `data-theme` and storage in step.
     pub fn install(configured: ThemePreference) -> Self {
         let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
         let preference = RwSignal::new(initial_preference(stored.as_deref(), configured));
         Effect::new(move |_| {
             let pref = preference.get();
-            if let Some(root) = document().document_element() {
+            if let Some(root) = crate::mount::root() {
                 let _ = root.set_attribute("data-theme", effective(pref, system_prefers_dark()).as_str());
             }
         });

@@ -68,10 +68,8 @@ fn scroll_to_fragment(hash: &str) {
     if hash.is_empty() {
         return;
     }
-    let id = crate::model::percent::decode(hash);
-    let el = document().get_element_by_id(&id).or_else(|| document().get_element_by_id(&crate::docs::links::anchor_id(&id)));
-    if let Some(el) = el {
-        el.scroll_into_view();
+    if !crate::dom::scroll_to_id(hash) {
+        crate::dom::scroll_to_id(&crate::docs::links::anchor_id(hash));
     }
 }
 
@@ -292,7 +290,7 @@ fn nav_item(item: NavItem) -> AnyView {
 
 /// The site page a portal link leads to, if it is one of this site's.
 fn site_page(href: &str, entity: &EntityRef) -> Option<String> {
-    let path = paths::strip_base(&paths::base(), href.split(['#', '?']).next()?).to_string();
+    let path = paths::mount().app_path_of_href(href)?;
     match crate::model::route::match_route(&path) {
         Route::DocsPage { entity: e, path } if e == *entity => Some(path),
         _ => None,
@@ -341,7 +339,7 @@ fn prefetch_neighbours(nav: &[NavItem], prefetch: &Prefetch, read: bool) {
 }
 
 fn docs_view(p: DocsPage, hash: String, prefetch: Prefetch) -> AnyView {
-    document().set_title(&p.title);
+    crate::mount::set_title(&p.title);
     // Sanitized by `docs::page::sanitize`: an allowlist of tags and attributes, no
     // script or handler, every URL checked.
     let html = p.content_html;

@@ -55,7 +55,7 @@ test('an embedding page can set window.STAGEDOOR_CONFIG instead of config.json',
   });
   await page.goto('catalog');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Embedded portal' })).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('body')).toHaveAttribute('data-theme', 'dark');
 });
 
 test('a 401 refreshes once, then asks to sign in again and returns to the page', async ({ page }) => {

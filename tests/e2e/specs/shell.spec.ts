@@ -114,10 +114,13 @@ test('sign-out returns to the sign-in page and stays signed out over reload', as
 
 test('the theme choice is remembered over reload', async ({ page }) => {
   await signInAsGuest(page);
-  const html = page.locator('html');
+  // The portal's root on its own page is <body>; the colors are what the user sees.
+  const html = page.locator('body');
   await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(html).toHaveCSS('background-color', 'rgb(246, 247, 249)');
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(html).toHaveCSS('background-color', 'rgb(17, 21, 28)');
   await expectAccessible(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();

@@ -1,0 +1,97 @@
+//! Where the portal's DOM goes: its own page's `<body>`, or the element of a host
+//! page named by `app.mountSelector` in `window.STAGEDOOR_CONFIG`. Either way the
+//! root element carries the `stagedoor` class, and every portal style is scoped
+//! under it, so a host page keeps its own look.
+
+use wasm_bindgen::JsCast;
+
+/// The class every portal style hangs off.
+pub const ROOT_CLASS: &str = "stagedoor";
+
+/// Where to mount, decided before anything loads.
+pub enum Target {
+    /// The portal's own `index.html`.
+    OwnPage(web_sys::HtmlElement),
+    /// An element of a host page.
+    HostElement(web_sys::HtmlElement),
+    /// `app.mountSelector` names nothing in the host page (said on the page).
+    Missing(String),
+}
+
+/// `window.STAGEDOOR_CONFIG.app.mountSelector`, read before the config is parsed:
+/// the mount point must be known before anything is shown. (`config.json` is
+/// fetched later, so a selector there could only apply too late.)
+pub fn configured_selector() -> Option<String> {
+    let window = web_sys::window()?;
+    let config = js_sys::Reflect::get(&window, &"STAGEDOOR_CONFIG".into()).ok()?;
+    let app = js_sys::Reflect::get(&config, &"app".into()).ok().filter(|v| v.is_object())?;
+    js_sys::Reflect::get(&app, &"mountSelector".into()).ok()?.as_string().filter(|s| !s.trim().is_empty())
+}
+
+pub fn target() -> Option<Target> {
+    let document = web_sys::window()?.document()?;
+    let Some(selector) = configured_selector() else {
+        return document.body().map(Target::OwnPage);
+    };
+    match document.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => Some(Target::HostElement(el)),
+        None => Some(Target::Missing(selector)),
+    }
+}
+
+/// The portal's root element once mounted.
+pub fn root() -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector(&format!(".{ROOT_CLASS}")).ok().flatten()?.dyn_into().ok()
+}
+
+/// Whether the portal lives inside a host page rather than on its own page.
+pub fn in_host_page() -> bool {
+    configured_selector().is_some()
+}
+
+/// Brings the top of the portal into view after a navigation: the window's top
+/// on its own page; in a host page only if the portal's top has scrolled away.
+pub fn scroll_to_top() {
+    let Some(window) = web_sys::window() else { return };
+    if !in_host_page() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    } else if let Some(root) = root() {
+        if root.get_bounding_client_rect().top() < 0.0 {
+            root.scroll_into_view();
+        }
+    }
+}
+
+/// Sets the document's title, unless a host page owns it.
+pub fn set_title(title: &str) {
+    if !in_host_page() {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(title);
+        }
+    }
+}
+
+/// Mounts the portal where the page asks for it.
+pub fn start() {
+    let el = match target() {
+        Some(Target::OwnPage(el)) | Some(Target::HostElement(el)) => el,
+        Some(Target::Missing(selector)) => return say_missing(&selector),
+        None => return,
+    };
+    let _ = el.class_list().add_1(ROOT_CLASS);
+    leptos::mount::mount_to(el, crate::app::Root).forget();
+}
+
+/// A host page whose `app.mountSelector` matches nothing gets a line saying so
+/// (as text) where the portal would have been: at the end of its body.
+fn say_missing(selector: &str) {
+    let text = format!("Stagedoor cannot start: window.STAGEDOOR_CONFIG field \"app.mountSelector\" is \"{selector}\", and no element on this page matches it.");
+    web_sys::console::error_1(&text.clone().into());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let (Some(body), Ok(p)) = (document.body(), document.create_element("p")) {
+        let _ = p.set_attribute("role", "alert");
+        p.set_text_content(Some(&text));
+        let _ = body.append_child(&p);
+    }
+}
