@@ -3,7 +3,9 @@
 # at / (port 8090) and under /portal/ (port 8091) as a deployment with a strict
 # Content-Security-Policy does it (copies with the base pinned, scripts/pin-base.sh,
 # and the CSP header of the README), and under /portal/ once more as the build
-# comes (port 8092: index.html finds its own base).
+# comes (port 8092: index.html finds its own base). Intranet pages that embed the
+# portal (tests/e2e/host): at 8092/intranet/ (mounted into a <div>, same origin as
+# the portal) and at 8093 (a second origin framing it, the allow-listed one).
 #   scripts/static.sh start [DIST]   |   scripts/static.sh stop
 source "$(dirname "$0")/lib.sh"
 PIDFILE="$RUN_DIR/nginx.pid"
@@ -17,8 +19,9 @@ case "${1:-}" in
     ln -s "$dist" "$NGX/www/portal"
     cp -r "$dist" "$NGX/csp/root"; bash "$ROOT/scripts/pin-base.sh" "$NGX/csp/root" /
     cp -r "$dist" "$NGX/csp/portal"; bash "$ROOT/scripts/pin-base.sh" "$NGX/csp/portal" /portal/
-    # 7999: the backend failures.spec.ts configures and never starts.
-    csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL; connect-src 'self' $BACKEND_URL http://127.0.0.1:7999; frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
+    # 7999: the backend failures.spec.ts configures and never starts; 7998: the
+    # fault proxy faults.spec.ts puts in front of the backend.
+    csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL; connect-src 'self' $BACKEND_URL http://127.0.0.1:7998 http://127.0.0.1:7999; frame-ancestors 'self' http://127.0.0.1:8092 http://127.0.0.1:8093; object-src 'none'; base-uri 'self'"
     # Debian's brotli_static module (libnginx-mod-http-brotli-static, set-up installs it).
     brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
     cat >"$NGX/nginx.conf" <<CONF
@@ -73,14 +76,20 @@ http {
     add_header Cache-Control \$sd_cache always;
     location = /portal { return 301 /portal/; }
     location /portal/ { try_files \$uri /portal/index.html; }
+    location /intranet/ { alias $ROOT/tests/e2e/host/; }
+  }
+  # Another intranet origin, the one the embedding tests allow to frame the portal.
+  server {
+    listen 127.0.0.1:8093;
+    root $ROOT/tests/e2e/host;
   }
 }
 CONF
     nginx -t -q -c "$NGX/nginx.conf" -p "$NGX"
     nginx -c "$NGX/nginx.conf" -p "$NGX" -g 'daemon off;' >"$NGX/stdout.log" 2>&1 &
     echo $! >"$PIDFILE"
-    wait_for_url "http://127.0.0.1:8090/" 20 && wait_for_url "http://127.0.0.1:8091/portal/" 20 && wait_for_url "http://127.0.0.1:8092/portal/" 20
-    say "Portal served at http://127.0.0.1:8090/ and http://127.0.0.1:8091/portal/ (strict CSP), http://127.0.0.1:8092/portal/ (as built)"
+    wait_for_url "http://127.0.0.1:8090/" 20 && wait_for_url "http://127.0.0.1:8091/portal/" 20 && wait_for_url "http://127.0.0.1:8092/portal/" 20 && wait_for_url "http://127.0.0.1:8093/iframe.html" 20
+    say "Portal served at http://127.0.0.1:8090/ and http://127.0.0.1:8091/portal/ (strict CSP), http://127.0.0.1:8092/portal/ (as built); intranet pages at http://127.0.0.1:8092/intranet/ and http://127.0.0.1:8093/"
     ;;
   stop)
     stop_pidfile "$PIDFILE"
