@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
-# Starts or stops the demo/test Backstage backend on 127.0.0.1:7007.
+# Starts or stops the demo/test Backstage backend on 127.0.0.1:7007, and before it
+# the OpenID Connect provider it signs users in with (tests/oidc, 127.0.0.1:7100).
 #   scripts/backend.sh start   # waits until /.backstage/health/v1/readiness answers
 #   scripts/backend.sh stop
 source "$(dirname "$0")/lib.sh"
 PIDFILE="$RUN_DIR/backend.pid"
 LOG="$RUN_DIR/backend.log"
+OIDC_PIDFILE="$RUN_DIR/oidc.pid"
+OIDC_LOG="$RUN_DIR/oidc.log"
+
+start_oidc() {
+  if [ -f "$OIDC_PIDFILE" ] && kill -0 "$(cat "$OIDC_PIDFILE")" 2>/dev/null; then return 0; fi
+  (cd "$ROOT/tests/oidc" && exec node index.js "$OIDC_PORT") >"$OIDC_LOG" 2>&1 &
+  echo $! >"$OIDC_PIDFILE"
+  if ! wait_for_url "$OIDC_URL/.well-known/openid-configuration" 30; then
+    echo "The OpenID Connect provider did not start; its log:" >&2
+    tail -20 "$OIDC_LOG" >&2
+    exit 1
+  fi
+  say "OpenID Connect provider ready at $OIDC_URL"
+}
 
 case "${1:-}" in
   start)
@@ -16,6 +31,7 @@ case "${1:-}" in
       echo "Port $BACKEND_PORT is taken by another process; stop it first." >&2
       exit 1
     fi
+    start_oidc
     export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs"
     rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
     say "Starting the Backstage backend (log: ${LOG#$ROOT/})"
@@ -33,6 +49,7 @@ case "${1:-}" in
     ;;
   stop)
     stop_pidfile "$PIDFILE"
+    stop_pidfile "$OIDC_PIDFILE"
     ;;
   *)
     echo "usage: $0 start|stop" >&2

@@ -11,6 +11,8 @@ WASM_SPLIT_VERSION=0.2.4
 CARGO_FUZZ_VERSION=0.13.2
 BACKEND_PORT=7007
 BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
+OIDC_PORT=7100
+OIDC_URL="http://127.0.0.1:$OIDC_PORT"
 VENV="$ROOT/tests/backstage/.venv"
 
 export PATH="$HOME/.cargo/bin:$ROOT/scripts/tools/node_modules/.bin:$VENV/bin:$PATH"

@@ -45,6 +45,7 @@ npm_install() {
 }
 npm_install "$ROOT/scripts/tools"        # wasm-opt (binaryen 132)
 npm_install "$ROOT/tests/backstage"      # the real Backstage backend
+npm_install "$ROOT/tests/oidc"           # the OpenID Connect provider it signs in with
 npm_install "$ROOT/tests/e2e"            # Playwright + axe-core
 
 if [ ! -x "$VENV/bin/mkdocs" ] || [ "$ROOT/tests/backstage/requirements.txt" -nt "$VENV/.installed" ]; then
