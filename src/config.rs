@@ -45,7 +45,8 @@ pub struct Config {
     /// Backend base URL without a trailing slash, e.g. `http://127.0.0.1:7007`.
     pub backend_base_url: String,
     pub auth_environment: String,
-    pub auth_providers: Vec<String>,
+    /// `auth.providers`: the sign-in choices, in the order given.
+    pub auth_providers: Vec<SignInProvider>,
     /// `app.embed`: hide the portal's header and navigation so one page can sit in
     /// an iframe (also `?embed=1` in the address).
     pub embed: bool,
@@ -58,6 +59,22 @@ pub struct Config {
     /// `techdocs.allowedHosts`: outside hosts whose images and frames docs pages
     /// may load (none by default, as in an air-gapped intranet).
     pub docs_allowed_hosts: Vec<String>,
+}
+
+/// A sign-in choice: a Backstage auth provider id (`guest`, `oidc`, `github`…)
+/// and the name the sign-in page gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignInProvider {
+    pub id: String,
+    pub title: String,
+}
+
+impl Config {
+    /// The name of a provider as this deployment calls it (`auth.providers[].title`),
+    /// else as Backstage's sign-in page does.
+    pub fn provider_title(&self, id: &str) -> String {
+        self.auth_providers.iter().find(|p| p.id == id).map(|p| p.title.clone()).unwrap_or_else(|| provider_title(id))
+    }
 }
 
 /// A configuration problem, worded for the platform engineer who deployed the portal.
@@ -180,17 +197,14 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         return Err(ConfigError::field(source, "auth.environment", "must not be empty"));
     }
     let auth_providers = match auth.and_then(|a| a.get("providers")) {
-        None | Some(Value::Null) => vec!["guest".to_string()],
+        None | Some(Value::Null) => vec![SignInProvider { id: "guest".into(), title: provider_title("guest") }],
         Some(Value::Array(items)) => {
-            let mut out = Vec::with_capacity(items.len());
+            let mut out: Vec<SignInProvider> = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let path = format!("auth.providers[{i}]");
-                let id = item.as_str().ok_or_else(|| ConfigError::field(source, &path, "must be a provider id string such as \"guest\" or \"github\""))?;
-                if !is_provider_id(id) {
-                    return Err(ConfigError::field(source, &path, format!("is \"{id}\", which is not a provider id (lower-case letters, digits and dashes)")));
-                }
-                if !out.iter().any(|p: &String| p == id) {
-                    out.push(id.to_string());
+                let p = parse_provider(item, &path, source)?;
+                if !out.iter().any(|o| o.id == p.id) {
+                    out.push(p);
                 }
             }
             if out.is_empty() {
@@ -212,6 +226,27 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
     };
 
     Ok(Config { app_title, app_logo_url, theme, embed, embed_parent_origins, mount_selector, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
+}
+
+/// One `auth.providers` entry: `"oidc"` or `{ "id": "oidc", "title": "Acme SSO" }`.
+fn parse_provider(item: &Value, path: &str, source: &str) -> Result<SignInProvider, ConfigError> {
+    let (id, title) = match item {
+        Value::String(id) => (id.as_str(), None),
+        Value::Object(o) => {
+            let id = o.get("id").and_then(Value::as_str).ok_or_else(|| ConfigError::field(source, &format!("{path}.id"), "is missing; give the provider id, such as \"oidc\""))?;
+            let title = match o.get("title") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+                Some(_) => return Err(ConfigError::field(source, &format!("{path}.title"), "must be a non-empty string")),
+            };
+            (id, title)
+        }
+        _ => return Err(ConfigError::field(source, path, "must be a provider id string such as \"guest\" or \"github\", or an object with \"id\" and \"title\"")),
+    };
+    if !is_provider_id(id) {
+        return Err(ConfigError::field(source, path, format!("is \"{id}\", which is not a provider id (lower-case letters, digits and dashes)")));
+    }
+    Ok(SignInProvider { id: id.to_string(), title: title.unwrap_or_else(|| provider_title(id)) })
 }
 
 /// An address an `<img>` may load the logo from: http(s), a relative path, or a
@@ -310,7 +345,8 @@ mod tests {
         assert_eq!(c.theme, ThemePreference::Dark);
         assert_eq!(c.backend_base_url, "http://127.0.0.1:7007");
         assert_eq!(c.auth_environment, "production");
-        assert_eq!(c.auth_providers, vec!["guest", "github"]);
+        assert_eq!(c.auth_providers.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), vec!["guest", "github"]);
+        assert_eq!(c.provider_title("github"), "GitHub");
     }
 
     #[test]
@@ -320,7 +356,7 @@ mod tests {
         assert_eq!(c.theme, ThemePreference::Auto);
         assert_eq!(c.backend_base_url, "https://backstage.acme.example/base");
         assert_eq!(c.auth_environment, "development");
-        assert_eq!(c.auth_providers, vec!["guest"]);
+        assert_eq!(c.auth_providers, vec![SignInProvider { id: "guest".into(), title: "Guest".into() }]);
     }
 
     #[test]
@@ -379,6 +415,24 @@ mod tests {
             (r#""mountSelector":" ""#, "app.mountSelector"),
         ] {
             let e = parse(&format!(r#"{{"app":{{{bad}}},"backend":{{"baseUrl":"http://b"}}}}"#)).unwrap_err();
+            assert_eq!(e.field.as_deref(), Some(field), "{bad}");
+        }
+    }
+
+    #[test]
+    fn providers_with_display_titles() {
+        let c = parse(r#"{"backend":{"baseUrl":"http://b"},"auth":{"providers":[{"id":"oidc","title":" Acme SSO "},"guest",{"id":"github"}]}}"#).unwrap();
+        let got: Vec<(&str, &str)> = c.auth_providers.iter().map(|p| (p.id.as_str(), p.title.as_str())).collect();
+        assert_eq!(got, vec![("oidc", "Acme SSO"), ("guest", "Guest"), ("github", "GitHub")]);
+        assert_eq!(c.provider_title("oidc"), "Acme SSO");
+        assert_eq!(c.provider_title("okta"), "Okta");
+        for (bad, field) in [
+            (r#"[{"title":"x"}]"#, "auth.providers[0].id"),
+            (r#"["guest",{"id":"oidc","title":""}]"#, "auth.providers[1].title"),
+            (r#"[{"id":"Bad Id"}]"#, "auth.providers[0]"),
+            (r#"[true]"#, "auth.providers[0]"),
+        ] {
+            let e = parse(&format!(r#"{{"backend":{{"baseUrl":"http://b"}},"auth":{{"providers":{bad}}}}}"#)).unwrap_err();
             assert_eq!(e.field.as_deref(), Some(field), "{bad}");
         }
     }

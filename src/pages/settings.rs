@@ -11,6 +11,7 @@ use crate::theme::Theme;
 pub fn SettingsPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let theme = expect_context::<Theme>();
+    let config = expect_context::<crate::config::Config>();
     let state = session.state;
     let identity = move || match state.get() {
         SessionState::SignedIn(s) => Some(*s),
@@ -39,6 +40,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card" aria-labelledby="identity-heading">
             <h2 id="identity-heading">"Profile"</h2>
             {move || identity().map(|s| {
+                let provider = config.provider_title(&s.provider);
                 let refs = s.ownership_entity_refs.clone();
                 view! {
                     <dl class="facts">
@@ -47,7 +49,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <dt>"Email"</dt>
                         <dd>{s.profile.email.clone().unwrap_or_else(|| "—".into())}</dd>
                         <dt>"Signed in with"</dt>
-                        <dd>{crate::config::provider_title(&s.provider)}</dd>
+                        <dd>{provider}</dd>
                         <dt>"User entity"</dt>
                         <dd data-testid="user-entity-ref">{s.user_entity_ref.clone()}</dd>
                         <dt>"Ownership"</dt>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::config::{provider_title, Config};
+use crate::config::Config;
 use crate::session::Session;
 
 #[component]
@@ -33,12 +33,12 @@ pub fn SignInPage(notice: Option<String>) -> impl IntoView {
             {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
             <ul class="sign-in-providers">
                 {providers.into_iter().map(|p| {
-                    let label = if p == "guest" { "Enter as guest".to_string() } else { format!("Sign in with {}", provider_title(&p)) };
+                    let label = if p.id == "guest" { "Enter as guest".to_string() } else { format!("Sign in with {}", p.title) };
                     let sign_in = sign_in.clone();
-                    let id = p.clone();
+                    let id = p.id.clone();
                     view! {
                         <li class="card">
-                            <h2>{provider_title(&p)}</h2>
+                            <h2>{p.title}</h2>
                             <button type="button" class="button" disabled=move || busy.get().is_some() on:click=move |_| sign_in(id.clone())>{label}</button>
                         </li>
                     }
