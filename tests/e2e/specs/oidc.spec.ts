@@ -144,7 +144,13 @@ test('a wrong password stays on the provider\'s page; a message from another ori
     type: 'authorization_response',
     response: { profile: { displayName: 'Forged' }, providerInfo: {}, backstageIdentity: { token: 'forged', identity: { type: 'user', userEntityRef: 'user:default/forged', ownershipEntityRefs: [] } } },
   }, '*'));
+  // So is one from the provider's page in the popup (an origin that is not the backend's).
+  await popup.evaluate(() => window.opener.postMessage({
+    type: 'authorization_response',
+    response: { profile: { displayName: 'Forged' }, providerInfo: {}, backstageIdentity: { token: 'forged', identity: { type: 'user', userEntityRef: 'user:default/forged', ownershipEntityRefs: [] } } },
+  }, '*'));
   await expect(page.getByRole('status').filter({ hasText: 'Signing in…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Signed in as/ })).toHaveCount(0);
 
   await popup.getByRole('link', { name: 'Try again' }).click();
   await popup.locator('input[name="login"]').fill('carol@acme.example');
