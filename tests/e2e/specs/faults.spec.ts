@@ -55,7 +55,7 @@ test('backend stopped mid-session: every page says so with Try again; back up, T
 test('a slow backend: loading states show, and Create clicked twice makes one task', async ({ page }) => {
   await signInAsGuest(page, 'create');
   await page.getByRole('link', { name: 'Choose Documentation site' }).waitFor();
-  proxy.fault = { kind: 'slow', ms: 2500 };
+  proxy.fault = { kind: 'slow', ms: 3000 };
   await nav(page).getByRole('link', { name: 'Catalog' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Loading/ }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'checkout-service' }).first()).toBeVisible({ timeout: 20_000 });
