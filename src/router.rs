@@ -139,3 +139,18 @@ impl Router {
 pub fn use_router() -> Router {
     expect_context::<Router>()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Location;
+
+    #[test]
+    fn app_hrefs_are_taken_apart() {
+        let l = Location::parse("/docs/default/component/x/runbook/?q=a%20b#doc-restarting");
+        assert_eq!((l.path.as_str(), l.query.as_str(), l.hash.as_str()), ("/docs/default/component/x/runbook/", "q=a%20b", "doc-restarting"));
+        // A `?` after the fragment belongs to the fragment.
+        let l = Location::parse("/catalog#a?b");
+        assert_eq!((l.path.as_str(), l.query.as_str(), l.hash.as_str()), ("/catalog", "", "a?b"));
+        assert_eq!(Location::parse("/"), Location { path: "/".into(), ..Default::default() });
+    }
+}
