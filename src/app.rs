@@ -57,8 +57,8 @@ pub fn App(config: Config) -> impl IntoView {
     paths::init_from_document(crate::mount::in_host_page());
     let router = Router::install();
     // Embed mode (no header or navigation) is decided once: links followed
-    // inside the frame keep it.
-    let embedded = config.embed || crate::embed::requested(&router.location.get_untracked().query);
+    // inside the frame keep it, and so does a reload of the frame.
+    let embedded = crate::embed::active(config.embed, &router.location.get_untracked().query);
     let session = Session::new(&config.backend_base_url, &config.auth_environment);
     let backend = Backend::new(&config.backend_base_url, session.clone());
     let theme = Theme::install(config.theme);

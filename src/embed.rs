@@ -13,6 +13,29 @@ pub fn requested(query: &str) -> bool {
     matches!(crate::model::route::query_value(query, "embed").as_deref(), Some("1") | Some("true"))
 }
 
+const STORAGE_KEY: &str = "stagedoor:embedded";
+
+fn in_frame(window: &web_sys::Window) -> bool {
+    matches!(window.parent(), Ok(Some(parent)) if !js_sys::Object::is(&parent, window))
+}
+
+/// Whether this start is in embed mode: configured, asked for in the address,
+/// or asked for earlier in this frame (a reload after following a link inside
+/// the frame loses `?embed=1` from the address; the frame's session storage
+/// keeps it, and a page outside a frame never reads it).
+pub fn active(configured: bool, query: &str) -> bool {
+    let Some(window) = web_sys::window() else { return configured };
+    let framed = in_frame(&window);
+    let storage = crate::session::session_storage();
+    if requested(query) {
+        if let (true, Some(s)) = (framed, &storage) {
+            let _ = s.set_item(STORAGE_KEY, "1");
+        }
+        return true;
+    }
+    configured || (framed && storage.and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).is_some())
+}
+
 /// The allowed origin to post to, given what the browser says about the framing
 /// page (`location.ancestorOrigins[0]` or the referrer's origin). Unknown: each
 /// allowed origin in turn (the browser delivers only to the one that matches).
@@ -41,7 +64,7 @@ fn parent_origin(window: &web_sys::Window) -> Option<String> {
 pub fn post_height_to_parent(allowed: &[String]) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
-    if js_sys::Object::is(&parent, &window) || allowed.is_empty() {
+    if !in_frame(&window) || allowed.is_empty() {
         return;
     }
     let targets = targets(allowed, parent_origin(&window).as_deref());

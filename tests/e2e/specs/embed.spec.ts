@@ -79,28 +79,47 @@ test('mounted into a div of an intranet page, the portal works, keeps its route 
 });
 
 test('embed mode: one page in an iframe of an allowed intranet origin, without the portal\'s header, sized to its content', async ({ page }) => {
+  // Narrow enough for the catalog's one-column layout, so fewer rows always
+  // means a shorter page.
+  await page.setViewportSize({ width: 760, height: 900 });
   await serveConfig(page, embedConfig({ embedParentOrigins: ['http://127.0.0.1:8093'] }));
   await page.goto(`${ALLOWED_HOST}?src=${encodeURIComponent(`${PORTAL}catalog?embed=1`)}`);
   const frame = page.frameLocator('#portal');
+  const fits = async (ok: (height: number) => boolean) => {
+    const f = await frameFit(page, frame);
+    return Math.abs(f.outer - f.inner) <= 1 && ok(f.outer);
+  };
   await expect(frame.getByRole('heading', { level: 1, name: 'Sign in to Acme tools' })).toBeVisible();
+  // The frame takes the sign-in page's height (from the 150 px the host starts with).
+  await expect.poll(() => fits((h) => h !== 150)).toBe(true);
+  const signIn = (await frameFit(page, frame)).outer;
+
   await frame.getByRole('button', { name: 'Enter as guest' }).click();
   await expect(frame.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
   await expect(frame.locator('.app-header')).toHaveCount(0);
   await expect(frame.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
-
-  // The frame takes the page's height (from the 150 px the host starts with).
-  await expect.poll(async () => { const f = await frameFit(page, frame); return Math.abs(f.outer - f.inner) <= 1 && f.outer > 300; }).toBe(true);
+  const results = frame.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('link', { name: 'design-system' })).toBeVisible();
+  // Every row there: the page is taller, and the frame follows.
+  await expect.poll(() => fits((h) => h > signIn)).toBe(true);
   const tall = (await frameFit(page, frame)).outer;
 
-  // Fewer rows: the page gets shorter and the frame follows.
+  // One row left: the page gets shorter and the frame follows.
   await frame.getByRole('complementary', { name: 'Filters' }).getByRole('searchbox', { name: 'Filter by name' }).fill('checkout-service');
-  await expect(frame.getByRole('link', { name: 'checkout-service' })).toBeVisible();
-  await expect.poll(async () => { const f = await frameFit(page, frame); return Math.abs(f.outer - f.inner) <= 1 && f.outer < tall; }).toBe(true);
+  await expect(results.getByRole('link', { name: 'design-system' })).toHaveCount(0);
+  await expect.poll(() => fits((h) => h < tall)).toBe(true);
 
-  // Links inside the frame stay in embed mode.
+  // Links inside the frame stay in embed mode, and so does a reload of the frame
+  // (whose address no longer says embed=1).
   await frame.getByRole('link', { name: 'checkout-service' }).click();
   await expect(frame.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
   await expect(frame.locator('.app-header')).toHaveCount(0);
+  const portalFrame = page.frames().find((f) => f.url().startsWith(PORTAL))!;
+  expect(portalFrame.url()).not.toContain('embed');
+  await portalFrame.goto(portalFrame.url());
+  await expect(frame.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
+  await expect(frame.locator('.app-header')).toHaveCount(0);
+  await expect(frame.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 });
 
 test('embed mode from config: a page of an origin that is not allowed gets no height messages', async ({ page }) => {
