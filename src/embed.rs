@@ -64,7 +64,7 @@ fn parent_origin(window: &web_sys::Window) -> Option<String> {
 pub fn post_height_to_parent(allowed: &[String]) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
-    if !in_frame(&window) || allowed.is_empty() {
+    if js_sys::Object::is(&parent, &window) || allowed.is_empty() {
         return;
     }
     let targets = targets(allowed, parent_origin(&window).as_deref());

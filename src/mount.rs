@@ -3,10 +3,19 @@
 //! root element carries the `stagedoor` class, and every portal style is scoped
 //! under it, so a host page keeps its own look.
 
+use std::cell::{Cell, RefCell};
+
 use wasm_bindgen::JsCast;
 
 /// The class every portal style hangs off.
 pub const ROOT_CLASS: &str = "stagedoor";
+
+thread_local! {
+    /// The element mounted into, kept at start-up (looked up on every click,
+    /// resize and theme change, so not searched for each time).
+    static ROOT: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+    static IN_HOST_PAGE: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Where to mount, decided before anything loads.
 pub enum Target {
@@ -21,14 +30,14 @@ pub enum Target {
 /// `window.STAGEDOOR_CONFIG.app.mountSelector`, read before the config is parsed:
 /// the mount point must be known before anything is shown. (`config.json` is
 /// fetched later, so a selector there could only apply too late.)
-pub fn configured_selector() -> Option<String> {
+fn configured_selector() -> Option<String> {
     let window = web_sys::window()?;
     let config = js_sys::Reflect::get(&window, &"STAGEDOOR_CONFIG".into()).ok()?;
     let app = js_sys::Reflect::get(&config, &"app".into()).ok().filter(|v| v.is_object())?;
     js_sys::Reflect::get(&app, &"mountSelector".into()).ok()?.as_string().filter(|s| !s.trim().is_empty())
 }
 
-pub fn target() -> Option<Target> {
+fn target() -> Option<Target> {
     let document = web_sys::window()?.document()?;
     let Some(selector) = configured_selector() else {
         return document.body().map(Target::OwnPage);
@@ -41,13 +50,12 @@ pub fn target() -> Option<Target> {
 
 /// The portal's root element once mounted.
 pub fn root() -> Option<web_sys::HtmlElement> {
-    let document = web_sys::window()?.document()?;
-    document.query_selector(&format!(".{ROOT_CLASS}")).ok().flatten()?.dyn_into().ok()
+    ROOT.with(|r| r.borrow().clone())
 }
 
 /// Whether the portal lives inside a host page rather than on its own page.
 pub fn in_host_page() -> bool {
-    configured_selector().is_some()
+    IN_HOST_PAGE.with(Cell::get)
 }
 
 /// Brings the top of the portal into view after a navigation: the window's top
@@ -74,12 +82,15 @@ pub fn set_title(title: &str) {
 
 /// Mounts the portal where the page asks for it.
 pub fn start() {
-    let el = match target() {
-        Some(Target::OwnPage(el)) | Some(Target::HostElement(el)) => el,
+    let (el, in_host) = match target() {
+        Some(Target::OwnPage(el)) => (el, false),
+        Some(Target::HostElement(el)) => (el, true),
         Some(Target::Missing(selector)) => return say_missing(&selector),
         None => return,
     };
     let _ = el.class_list().add_1(ROOT_CLASS);
+    ROOT.with(|r| *r.borrow_mut() = Some(el.clone()));
+    IN_HOST_PAGE.with(|h| h.set(in_host));
     leptos::mount::mount_to(el, crate::app::Root).forget();
 }
 

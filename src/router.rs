@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::model::route::{query_value, split_href};
+use crate::model::route::query_value;
 use crate::paths::{base, mount, Mount};
 
 /// Where the user is, relative to the mount point.
@@ -71,10 +71,12 @@ impl Router {
     /// Goes to an app href (`/search?query=x`, `/docs/…/#doc-x`); `replace` keeps
     /// history short.
     pub fn navigate(&self, app_href: &str, replace: bool) {
-        let (path, query) = split_href(app_href);
-        let hash = app_href.split_once('#').map(|(_, h)| h).unwrap_or("");
-        let path = if path.is_empty() { self.location.get_untracked().path } else { path.to_string() };
-        let url = format!("{}{}{}{}{}{}", base(), path, if query.is_empty() { "" } else { "?" }, query, if hash.is_empty() { "" } else { "#" }, hash);
+        let mut to = Location::parse(app_href);
+        if to.path.is_empty() {
+            to.path = self.location.get_untracked().path;
+        }
+        let Location { path, query, hash } = &to;
+        let url = format!("{}{path}{}{query}{}{hash}", base(), if query.is_empty() { "" } else { "?" }, if hash.is_empty() { "" } else { "#" });
         if let Ok(history) = window().history() {
             let _ = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -82,9 +84,10 @@ impl Router {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             };
         }
-        self.location.set(Location { path, query: query.to_string(), hash: hash.to_string() });
         // With a fragment the page scrolls once its content is there.
-        if !replace && hash.is_empty() {
+        let scroll_up = !replace && to.hash.is_empty();
+        self.location.set(to);
+        if scroll_up {
             crate::mount::scroll_to_top();
         }
     }
@@ -152,5 +155,9 @@ mod tests {
         let l = Location::parse("/catalog#a?b");
         assert_eq!((l.path.as_str(), l.query.as_str(), l.hash.as_str()), ("/catalog", "", "a?b"));
         assert_eq!(Location::parse("/"), Location { path: "/".into(), ..Default::default() });
+        let l = Location::parse("/search?query=a#top");
+        assert_eq!((l.path.as_str(), l.query.as_str()), ("/search", "query=a"));
+        let l = Location::parse("/catalog");
+        assert_eq!((l.path.as_str(), l.query.as_str()), ("/catalog", ""));
     }
 }

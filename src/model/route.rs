@@ -49,15 +49,6 @@ pub fn match_route(app_path: &str) -> Route {
     }
 }
 
-/// Splits `path?query#hash` into its path and query (without `?`).
-pub fn split_href(href: &str) -> (&str, &str) {
-    let href = href.split('#').next().unwrap_or("");
-    match href.split_once('?') {
-        Some((p, q)) => (p, q),
-        None => (href, ""),
-    }
-}
-
 /// Parses `a=1&b=x%20y&filters[kind]=api` into decoded pairs, in order.
 pub fn parse_query(query: &str) -> Vec<(String, String)> {
     query
@@ -110,8 +101,6 @@ mod tests {
 
     #[test]
     fn hrefs_and_queries() {
-        assert_eq!(split_href("/search?query=a#top"), ("/search", "query=a"));
-        assert_eq!(split_href("/catalog"), ("/catalog", ""));
         assert_eq!(
             parse_query("?filters%5Bkind%5D=api&query=a+b%20c&flag&x=%E2%9C%93"),
             vec![

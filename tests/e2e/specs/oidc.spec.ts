@@ -34,6 +34,12 @@ async function signInWithProvider(page: Page, email: string, password: string, b
   if (!popup.isClosed()) await popup.waitForEvent('close');
 }
 
+/** A sign-in answer nobody should accept: it does not come from the backend. */
+const FORGED = {
+  type: 'authorization_response',
+  response: { profile: { displayName: 'Forged' }, providerInfo: {}, backstageIdentity: { token: 'forged', identity: { type: 'user', userEntityRef: 'user:default/forged', ownershipEntityRefs: [] } } },
+};
+
 const signInPage = (page: Page) => page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' });
 
 test('signing in through the provider\'s popup: identity, ownership views, refresh on reload, sign-out; the token is never stored', async ({ page }) => {
@@ -140,15 +146,9 @@ test('a wrong password stays on the provider\'s page; a message from another ori
   await expect(page.getByRole('button', { name: /Signed in as/ })).toHaveCount(0);
 
   // A forged answer from the portal's own origin (not the backend's) is ignored.
-  await page.evaluate(() => window.postMessage({
-    type: 'authorization_response',
-    response: { profile: { displayName: 'Forged' }, providerInfo: {}, backstageIdentity: { token: 'forged', identity: { type: 'user', userEntityRef: 'user:default/forged', ownershipEntityRefs: [] } } },
-  }, '*'));
+  await page.evaluate((forged) => window.postMessage(forged, '*'), FORGED);
   // So is one from the provider's page in the popup (an origin that is not the backend's).
-  await popup.evaluate(() => window.opener.postMessage({
-    type: 'authorization_response',
-    response: { profile: { displayName: 'Forged' }, providerInfo: {}, backstageIdentity: { token: 'forged', identity: { type: 'user', userEntityRef: 'user:default/forged', ownershipEntityRefs: [] } } },
-  }, '*'));
+  await popup.evaluate((forged) => window.opener.postMessage(forged, '*'), FORGED);
   await expect(page.getByRole('status').filter({ hasText: 'Signing in…' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Signed in as/ })).toHaveCount(0);
 
