@@ -144,6 +144,19 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
             Some(_) => Err(ConfigError::field(source, path, "must be a string")),
         }
     };
+    // A list of strings, each checked (and normalised) by `read`; a bad item is
+    // named by its index.
+    let string_list_at = |sec: Option<&serde_json::Map<String, Value>>, path: &str, key: &str, read: &dyn Fn(&str) -> Option<String>, item_problem: &str, list_problem: &str| -> Result<Vec<String>, ConfigError> {
+        match sec.and_then(|s| s.get(key)) {
+            None | Some(Value::Null) => Ok(vec![]),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v.as_str().and_then(read).ok_or_else(|| ConfigError::field(source, &format!("{path}[{i}]"), item_problem)))
+                .collect(),
+            Some(_) => Err(ConfigError::field(source, path, list_problem)),
+        }
+    };
 
     let app_title = string_at(app, "app.title", "title")?.unwrap_or_else(|| "Stagedoor".to_string());
     if app_title.trim().is_empty() {
@@ -169,19 +182,7 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         Some(Value::Bool(b)) => *b,
         Some(_) => return Err(ConfigError::field(source, "app.embed", "must be true or false")),
     };
-    let embed_parent_origins = match app.and_then(|a| a.get("embedParentOrigins")) {
-        None | Some(Value::Null) => vec![],
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                o.as_str().and_then(normalize_origin).ok_or_else(|| {
-                    ConfigError::field(source, &format!("app.embedParentOrigins[{i}]"), "must be an origin such as \"https://intranet.example.com\" (scheme, host and port only)")
-                })
-            })
-            .collect::<Result<_, _>>()?,
-        Some(_) => return Err(ConfigError::field(source, "app.embedParentOrigins", "must be a list of origins")),
-    };
+    let embed_parent_origins = string_list_at(app, "app.embedParentOrigins", "embedParentOrigins", &normalize_origin, "must be an origin such as \"https://intranet.example.com\" (scheme, host and port only)", "must be a list of origins")?;
     let mount_selector = match string_at(app, "app.mountSelector", "mountSelector")? {
         Some(sel) if sel.trim().is_empty() => return Err(ConfigError::field(source, "app.mountSelector", "must not be empty; use a CSS selector such as \"#portal\"")),
         other => other,
@@ -215,15 +216,8 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         Some(_) => return Err(ConfigError::field(source, "auth.providers", "must be a list of provider ids")),
     };
 
-    let docs_allowed_hosts = match techdocs.and_then(|t| t.get("allowedHosts")) {
-        None | Some(Value::Null) => vec![],
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, h)| h.as_str().filter(|h| !h.is_empty() && !h.contains('/')).map(str::to_string).ok_or_else(|| ConfigError::field(source, &format!("techdocs.allowedHosts[{i}]"), "must be a host name such as \"img.example.com\"")))
-            .collect::<Result<_, _>>()?,
-        Some(_) => return Err(ConfigError::field(source, "techdocs.allowedHosts", "must be a list of host names")),
-    };
+    let host_name = |h: &str| (!h.is_empty() && !h.contains('/')).then(|| h.to_string());
+    let docs_allowed_hosts = string_list_at(techdocs, "techdocs.allowedHosts", "allowedHosts", &host_name, "must be a host name such as \"img.example.com\"", "must be a list of host names")?;
 
     Ok(Config { app_title, app_logo_url, theme, embed, embed_parent_origins, mount_selector, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
 }
