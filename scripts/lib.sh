@@ -4,13 +4,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"          # PID files and logs of the services the scripts start
 mkdir -p "$RUN_DIR"
 
+# Every tool version is pinned once: here, or where its own manifest keeps it.
 TRUNK_VERSION=0.21.14
-WASM_BINDGEN_VERSION=0.2.130  # must equal the wasm-bindgen pin in Cargo.toml
-# The splitter that cuts the wasm into a main module and chunks (scripts/build-wasm.sh).
+# The CLI must equal the crate: read the `wasm-bindgen = "=…"` pin in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/Cargo.toml")
+# wasm-opt: binaryen's version is in scripts/tools/package.json.
+# The splitter that cuts the wasm into a main module and chunks (scripts/build/wasm.sh).
 WASM_SPLIT_VERSION=0.2.4
 CARGO_FUZZ_VERSION=0.13.2
 BACKEND_PORT=7007
 BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
+DEMO_PORT=8080                # scripts/demo.sh serves the portal here
 OIDC_PORT=7100
 OIDC_URL="http://127.0.0.1:$OIDC_PORT"
 VENV="$ROOT/tests/backstage/.venv"
@@ -20,6 +24,11 @@ export npm_config_nodedir=/usr   # better-sqlite3 compiles against the system No
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# elapsed START: the time since START (seconds since the epoch), as "1 min 5 s".
+elapsed() {
+  local s=$(( $(date +%s) - $1 ))
+  if [ "$s" -ge 60 ]; then echo "$((s / 60)) min $((s % 60)) s"; else echo "$s s"; fi
+}
 
 # wait_for_url URL SECONDS: poll until the URL answers 200.
 wait_for_url() {
@@ -38,6 +47,8 @@ stop_pidfile() {
   pid=$(cat "$f")
   if kill -0 "$pid" 2>/dev/null; then
     pkill -TERM -P "$pid" 2>/dev/null || true
+    # A process started with setsid leads its own group: stop the whole group.
+    kill -TERM -- "-$pid" 2>/dev/null || true
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -KILL "$pid" 2>/dev/null || true
@@ -50,8 +61,8 @@ stop_pidfile() {
 # empties the results file $1 (JSON lines, one per measured catalog).
 bench_start() {
   [ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release >/dev/null
-  trap 'bash "$ROOT/scripts/static.sh" stop; bash "$ROOT/scripts/backend.sh" stop' EXIT
-  bash "$ROOT/scripts/static.sh" start "$ROOT/dist" >/dev/null
+  trap 'bash "$ROOT/scripts/services/static.sh" stop; bash "$ROOT/scripts/services/backend.sh" stop' EXIT
+  bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist" >/dev/null
   : >"$1"
 }
 # A guest token, and `totalItems` of a catalog query (`filter=…` or empty).
@@ -70,6 +81,6 @@ bench_backend() {
     # The test config re-indexes docs every 15 s; a benchmark measures the portal,
     # not a backend busy indexing, so it goes back to Backstage's usual pace.
     printf 'search:\n  collators:\n    techdocs:\n      schedule:\n        frequency: { minutes: 10 }\n'; } >"$overlay"
-  bash "$ROOT/scripts/backend.sh" stop
-  BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/backend.sh" start >/dev/null
+  bash "$ROOT/scripts/services/backend.sh" stop
+  BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/services/backend.sh" start >/dev/null
 }

@@ -1,58 +1,99 @@
 #!/usr/bin/env bash
 # Installs everything Stagedoor needs on a fresh machine, skipping what is there.
+# Independent installs run at the same time (the three Rust tools compile side by
+# side while npm and pip download), and each step prints how long it took.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+setup_start=$(date +%s)
 
-need_apt=()
-for pkg in chromium chromium-driver nginx libnginx-mod-http-brotli-static brotli curl; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
-done
-if [ ${#need_apt[@]} -gt 0 ]; then
-  say "Installing Debian packages: ${need_apt[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+APT_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static brotli curl)
+missing_apt() {
+  local pkg
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+  done
+}
+apt_packages() {
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2046
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(missing_apt)
+}
+
+# Trunk's own release profile asks for fat LTO and one codegen unit: a third of
+# its build time here, for a tool that spends its time waiting on cargo.
+install_trunk() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+}
+# Not --locked: its lock file wants a crate version the registry no longer has.
+install_wasm_bindgen() { cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force; }
+# The splitter that cuts the wasm into a main module and chunks (scripts/build/wasm.sh).
+install_wasm_split() {
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+}
+
+# npm ci when node_modules is missing or older than the lock file.
+npm_stale() { [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; }
+npm_install() { (cd "$1" && npm ci --no-audit --no-fund --loglevel=error); }
+npm_all() {
+  local dir
+  for dir in scripts/tools tests/backstage tests/oidc tests/e2e; do
+    if npm_stale "$ROOT/$dir"; then echo "npm ci in $dir"; npm_install "$ROOT/$dir"; fi
+  done
+}
+npm_needed() {
+  local dir
+  for dir in scripts/tools tests/backstage tests/oidc tests/e2e; do npm_stale "$ROOT/$dir" && return 0; done
+  return 1
+}
+
+venv_needed() { [ ! -x "$VENV/bin/mkdocs" ] || [ "$ROOT/tests/backstage/requirements.txt" -nt "$VENV/.installed" ]; }
+make_venv() {
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/tests/backstage/requirements.txt"
+  touch "$VENV/.installed"
+}
+
+# --- Run what is missing, side by side ---------------------------------------
+jobs_started=()
+# job NAME WHAT FUNCTION: runs FUNCTION in the background, its output in a log,
+# and says when it is done and how long it took.
+job() {
+  local name=$1 what=$2 fn=$3 log="$RUN_DIR/setup-$1.log"
+  say "Started: $what (log: ${log#$ROOT/})"
+  (
+    s=$(date +%s)
+    if "$fn" >"$log" 2>&1; then
+      printf '    done: %s in %s\n' "$what" "$(elapsed "$s")"
+    else
+      printf '    FAILED: %s after %s; the end of its log:\n' "$what" "$(elapsed "$s")"
+      tail -25 "$log" | sed 's/^/      /'
+      exit 1
+    fi
+  ) &
+  jobs_started+=("$!")
+}
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "Installing Trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+[ -n "$(missing_apt)" ] && job apt "Debian packages (chromium, chromium-driver, nginx, brotli)" apt_packages
+[ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] ||
+  job trunk "Trunk $TRUNK_VERSION (compiles from source)" install_trunk
+[ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
+  job wasm-bindgen "wasm-bindgen-cli $WASM_BINDGEN_VERSION (compiles from source)" install_wasm_bindgen
+cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
+  job wasm-split "wasm-split-cli $WASM_SPLIT_VERSION (compiles from source)" install_wasm_split
+npm_needed && job npm "npm packages (wasm-opt, the Backstage backend, the OpenID Connect provider, Playwright)" npm_all
+venv_needed && job venv "the TechDocs Python venv (mkdocs-techdocs-core)" make_venv
+
+failed=0
+for pid in "${jobs_started[@]}"; do wait "$pid" || failed=1; done
+if [ "$failed" -ne 0 ]; then
+  echo "Set-up failed (see above); run it again once the cause is fixed: what finished is kept." >&2
+  exit 1
 fi
-
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  # Not --locked: its lock file wants a crate version the registry no longer has.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
-
-if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
-fi
-
-# npm ci when node_modules is missing or older than the lock file.
-npm_install() {
-  local dir=$1
-  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    say "Installing npm packages in ${dir#$ROOT/}"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-}
-npm_install "$ROOT/scripts/tools"        # wasm-opt (binaryen 132)
-npm_install "$ROOT/tests/backstage"      # the real Backstage backend
-npm_install "$ROOT/tests/oidc"           # the OpenID Connect provider it signs in with
-npm_install "$ROOT/tests/e2e"            # Playwright + axe-core
-
-if [ ! -x "$VENV/bin/mkdocs" ] || [ "$ROOT/tests/backstage/requirements.txt" -nt "$VENV/.installed" ]; then
-  say "Creating the TechDocs Python venv (mkdocs + mkdocs-techdocs-core)"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/tests/backstage/requirements.txt"
-  touch "$VENV/.installed"
-fi
-
-say "Set-up complete"
+say "Set-up complete in $(elapsed "$setup_start")"

@@ -6,11 +6,14 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 start=$(date +%s)
 
-bash "$ROOT/scripts/setup.sh"
+# First, while a clean clone still has no build output: the README's first command,
+# with the set-up (installs what is missing) it starts with.
+say "0/3 The README's first command (scripts/demo.sh --check)"
+bash "$ROOT/scripts/demo.sh" --check
 
 cleanup() {
-  bash "$ROOT/scripts/static.sh" stop || true
-  bash "$ROOT/scripts/backend.sh" stop || true
+  bash "$ROOT/scripts/services/static.sh" stop || true
+  bash "$ROOT/scripts/services/backend.sh" stop || true
 }
 trap cleanup EXIT
 
@@ -24,8 +27,8 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 
 say "3/3 End-to-end tests (Playwright, real backend, nginx at / and /portal/)"
 trunk build --release
-bash "$ROOT/scripts/backend.sh" start
-bash "$ROOT/scripts/static.sh" start "$ROOT/dist"
+bash "$ROOT/scripts/services/backend.sh" start
+bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist"
 (cd "$ROOT/tests/e2e" && npx playwright test)
 
 say "All tests passed in $(( $(date +%s) - start )) s"

@@ -1,5 +1,5 @@
 //! Pages whose code lives in wasm chunks loaded on first use (`--features split`,
-//! built by `scripts/build.sh`). Without the feature the same functions are plain
+//! built by `scripts/build/wasm.sh`). Without the feature the same functions are plain
 //! async functions over code in the one module, so tests and `cargo check` need
 //! no splitter.
 

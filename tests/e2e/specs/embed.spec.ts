@@ -3,7 +3,7 @@ import { type Page, type FrameLocator } from '@playwright/test';
 import { BACKEND, serveConfig } from './helpers';
 
 // Intranet pages that embed the portal (tests/e2e/host, served by
-// scripts/static.sh): mounted into a <div> of a page on the portal's own server,
+// scripts/services/static.sh): mounted into a <div> of a page on the portal's own server,
 // and framed by pages of two other origins, one of them allow-listed.
 const DIV_HOST = 'http://127.0.0.1:8092/intranet/div.html';
 const PORTAL = 'http://127.0.0.1:8091/portal/';

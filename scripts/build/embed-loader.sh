@@ -13,7 +13,7 @@ cat >"$dir/embed.js" <<JS
 // Mounts Stagedoor into a host page. Set window.STAGEDOOR_CONFIG (with
 // app.mountSelector naming the element) first, then load this file as a module:
 //   <script type="module" src="https://portal.example.com/embed.js"></script>
-// Written at build time (scripts/embed-loader.sh) for this build's files.
+// Written at build time (scripts/build/embed-loader.sh) for this build's files.
 const here = new URL('.', import.meta.url);
 const css = document.createElement('link');
 css.rel = 'stylesheet';

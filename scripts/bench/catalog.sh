@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark (not a test): the catalog page on the small demo catalog and on
 # a generated one of N entities (default 10000), side by side, medians of 5 runs.
-#   scripts/catalog-bench.sh [N ...]      e.g. scripts/catalog-bench.sh 10000 100000
-source "$(dirname "$0")/lib.sh"
+#   scripts/bench/catalog.sh [N ...]      e.g. scripts/bench/catalog.sh 10000 100000
+source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 sizes=("${@:-10000}")
 RUNS=${RUNS:-5}
@@ -10,8 +10,8 @@ results="$RUN_DIR/catalog-bench.jsonl"
 bench_start "$results"
 
 say "Small demo catalog"
-bash "$ROOT/scripts/backend.sh" stop
-bash "$ROOT/scripts/backend.sh" start >/dev/null
+bash "$ROOT/scripts/services/backend.sh" stop
+bash "$ROOT/scripts/services/backend.sh" start >/dev/null
 node tests/e2e/bench/catalog-bench.mjs small "$RUNS" service | tee -a "$results"
 
 for n in "${sizes[@]}"; do

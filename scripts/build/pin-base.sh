@@ -3,7 +3,7 @@
 # Content-Security-Policy: index.html finds its base with a small inline script,
 # which `script-src 'self'` forbids; this replaces the script with a fixed
 # `<base href>`. Run at deploy time, once the sub-path is known:
-#   scripts/pin-base.sh DIST /portal/
+#   scripts/build/pin-base.sh DIST /portal/
 set -euo pipefail
 dist=${1:?usage: $0 DIST BASE}
 base=${2:?usage: $0 DIST BASE}

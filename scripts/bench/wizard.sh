@@ -4,8 +4,8 @@
 # by side, medians of 5 runs. Backstage's own wizard, measured on this machine
 # kind against the same backend (issue #4): ~20 ms a keystroke, 1.86 s to the
 # first field with a cold cache.
-#   scripts/wizard-bench.sh [N]
-source "$(dirname "$0")/lib.sh"
+#   scripts/bench/wizard.sh [N]
+source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 n=${1:-10000}
 RUNS=${RUNS:-5}

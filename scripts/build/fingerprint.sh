@@ -3,7 +3,7 @@
 # asset but index.html and config.json has a content hash in its URL and can be
 # cached for good. The files inside refer to each other relatively, so only
 # index.html's references change. Trunk's post-build hook on release builds
-# (TRUNK_STAGING_DIR), or by hand: scripts/fingerprint.sh DIST
+# (TRUNK_STAGING_DIR), or by hand: scripts/build/fingerprint.sh DIST
 set -euo pipefail
 dir=${1:-${TRUNK_STAGING_DIR:-}}
 if [ -z "$dir" ]; then echo "usage: $0 DIST" >&2; exit 2; fi

@@ -5,8 +5,8 @@
 #   → wasm-opt on every module.
 # The catalog, the shell and the small pages are in the main module; the entity
 # page and the create flow (wizard, tasks, actions) come as chunks.
-#   PROFILE=debug scripts/build-wasm.sh   skips wasm-opt and builds unoptimised.
-source "$(dirname "$0")/lib.sh"
+#   PROFILE=debug scripts/build/wasm.sh   skips wasm-opt and builds unoptimised.
+source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 profile=${PROFILE:-release}
 flags=(--target wasm32-unknown-unknown --features split --bin stagedoor)

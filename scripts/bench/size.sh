@@ -2,7 +2,7 @@
 # Size benchmark (not a test): builds the release dist/ and prints, per file and in
 # total, raw / gzip -9 / brotli bytes of everything a browser loads for the first
 # page, beside the budget and Backstage's own frontend as the baseline.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 [ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release >/dev/null
 BUDGET=$((200 * 1024))
@@ -23,10 +23,10 @@ for f in dist/"$pkg"/*.wasm; do
   [[ " ${files[*]} " == *" $f "* ]] || chunks+=("$f")
 done
 
-# What nginx actually sends (the build's .br/.gz siblings, scripts/static.sh), to a
+# What nginx actually sends (the build's .br/.gz siblings, scripts/services/static.sh), to a
 # browser that accepts brotli.
-bash "$ROOT/scripts/static.sh" start "$ROOT/dist" >/dev/null
-trap 'bash "$ROOT/scripts/static.sh" stop >/dev/null' EXIT
+bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist" >/dev/null
+trap 'bash "$ROOT/scripts/services/static.sh" stop >/dev/null' EXIT
 sent() { curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:8090/$1"; }
 
 printf '%-44s %10s %10s %10s %10s\n' file raw gzip-9 brotli "sent (br)"

@@ -5,10 +5,10 @@
 # could run script) and config.json. Each target runs FUZZ_SECONDS (default 60)
 # from the seeds in fuzz/seeds/ (the docs pipeline from the real mkdocs pages of
 # tests/fixtures/techdocs/), and the script prints executions per second.
-#   scripts/fuzz.sh [target…]
+#   scripts/dev/fuzz.sh [target…]
 # Needs the machine's nightly Rust toolchain (cargo-fuzz builds with sanitizers);
 # installs cargo-fuzz from the crate registry if missing.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 cd "$ROOT/fuzz"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 targets=("$@")

@@ -5,7 +5,7 @@
 # config.json are left out: deployers edit them after the build (the config, a
 # pinned base), and a stale sibling would win. They are small.
 # Runs as Trunk's post-build hook on release builds (TRUNK_STAGING_DIR), or by hand:
-#   scripts/compress.sh DIST
+#   scripts/build/compress.sh DIST
 set -euo pipefail
 dir=${1:-${TRUNK_STAGING_DIR:-}}
 if [ -z "$dir" ]; then echo "usage: $0 DIST" >&2; exit 2; fi

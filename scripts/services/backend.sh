@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Starts or stops the demo/test Backstage backend on 127.0.0.1:7007, and before it
 # the OpenID Connect provider it signs users in with (tests/oidc, 127.0.0.1:7100).
-#   scripts/backend.sh start   # waits until /.backstage/health/v1/readiness answers
-#   scripts/backend.sh stop
-source "$(dirname "$0")/lib.sh"
+#   scripts/services/backend.sh start   # waits until /.backstage/health/v1/readiness answers
+#   scripts/services/backend.sh stop
+source "$(dirname "$0")/../lib.sh"
 PIDFILE="$RUN_DIR/backend.pid"
 LOG="$RUN_DIR/backend.log"
 OIDC_PIDFILE="$RUN_DIR/oidc.pid"

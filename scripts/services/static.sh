@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Serves dist/ with Debian's nginx on 127.0.0.1, with the SPA fallback to index.html:
 # at / (port 8090) and under /portal/ (port 8091) as a deployment with a strict
-# Content-Security-Policy does it (copies with the base pinned, scripts/pin-base.sh,
+# Content-Security-Policy does it (copies with the base pinned, scripts/build/pin-base.sh,
 # and the CSP header of the README), and under /portal/ once more as the build
 # comes (port 8092: index.html finds its own base). Intranet pages that embed the
 # portal (tests/e2e/host): at 8092/intranet/ (mounted into a <div>, same origin as
 # the portal) and at 8093 (a second origin framing it, the allow-listed one).
-#   scripts/static.sh start [DIST]   |   scripts/static.sh stop
-source "$(dirname "$0")/lib.sh"
+#   scripts/services/static.sh start [DIST]   |   scripts/services/static.sh stop
+source "$(dirname "$0")/../lib.sh"
 PIDFILE="$RUN_DIR/nginx.pid"
 NGX="$RUN_DIR/nginx"
 
@@ -17,8 +17,8 @@ case "${1:-}" in
     stop_pidfile "$PIDFILE"
     rm -rf "$NGX"; mkdir -p "$NGX/tmp" "$NGX/www" "$NGX/csp"
     ln -s "$dist" "$NGX/www/portal"
-    cp -r "$dist" "$NGX/csp/root"; bash "$ROOT/scripts/pin-base.sh" "$NGX/csp/root" /
-    cp -r "$dist" "$NGX/csp/portal"; bash "$ROOT/scripts/pin-base.sh" "$NGX/csp/portal" /portal/
+    cp -r "$dist" "$NGX/csp/root"; bash "$ROOT/scripts/build/pin-base.sh" "$NGX/csp/root" /
+    cp -r "$dist" "$NGX/csp/portal"; bash "$ROOT/scripts/build/pin-base.sh" "$NGX/csp/portal" /portal/
     # 7999: the backend failures.spec.ts configures and never starts; 7998: the
     # fault proxy faults.spec.ts puts in front of the backend.
     csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL; connect-src 'self' $BACKEND_URL http://127.0.0.1:7998 http://127.0.0.1:7999; frame-ancestors 'self' http://127.0.0.1:8092 http://127.0.0.1:8093; object-src 'none'; base-uri 'self'"
@@ -38,7 +38,7 @@ http {
   fastcgi_temp_path $NGX/tmp/fastcgi;
   uwsgi_temp_path $NGX/tmp/uwsgi;
   scgi_temp_path $NGX/tmp/scgi;
-  # The build's precompressed siblings (scripts/compress.sh), sent as they are.
+  # The build's precompressed siblings (scripts/build/compress.sh), sent as they are.
   gzip_static on;
   gzip_vary on;
   # index.html and config.json have no siblings (deployers edit them): on the fly.

@@ -3,8 +3,8 @@
 # docs and on a generated page of about 1 MB, built docs, medians of 5 runs.
 # Backstage's reader, measured on this machine kind (issue #5): 1.88 s cold and
 # 0.15 s for an in-doc link (and only with outside fonts reachable).
-#   scripts/docs-bench.sh
-source "$(dirname "$0")/lib.sh"
+#   scripts/bench/docs.sh
+source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 RUNS=${RUNS:-5}
 results="$RUN_DIR/docs-bench.jsonl"
