@@ -1,21 +1,16 @@
 //! Stagedoor: a Backstage-compatible developer portal (Leptos CSR, WebAssembly).
+//!
+//! One folder per feature the user sees (`catalog`, `scaffolder`, `docs`,
+//! `search`), the frame around them (`shell`), the backend clients (`api`), small
+//! shared UI pieces (`ui`) and what every feature shares (`model`, `browser`,
+//! `config`). ARCHITECTURE.md maps them.
 pub mod api;
-pub mod app;
-pub mod boot;
-pub mod components;
+pub mod browser;
+pub mod catalog;
 pub mod config;
 pub mod docs;
-pub mod embed;
-pub mod dom;
-pub mod forms;
-pub mod lazy;
 pub mod model;
-pub mod mount;
-pub mod pages;
-pub mod panic_page;
-pub mod paths;
-pub mod router;
-pub mod session;
-pub mod stars;
-pub mod theme;
-pub mod timer;
+pub mod scaffolder;
+pub mod search;
+pub mod shell;
+pub mod ui;

@@ -1,5 +1,5 @@
 //! Mounts the portal; everything else lives in the library.
 fn main() {
-    stagedoor::panic_page::install();
-    stagedoor::mount::start();
+    stagedoor::shell::panic_page::install();
+    stagedoor::shell::app::start();
 }

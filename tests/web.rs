@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use stagedoor::api::error::ApiError;
 use stagedoor::api::http::{stream_events, RawRequest};
 use stagedoor::api::types::Entity;
-use stagedoor::components::entity_table::{Column, EntityTable};
-use stagedoor::components::error_panel::ErrorPanel;
-use stagedoor::components::nav::Nav;
+use stagedoor::catalog::table::{Column, EntityTable};
+use stagedoor::ui::error_panel::ErrorPanel;
+use stagedoor::shell::nav::Nav;
 use stagedoor::config::ConfigError;
-use stagedoor::pages::config_error::ConfigErrorPage;
-use stagedoor::router::{Location, Router};
+use stagedoor::shell::config_error::ConfigErrorPage;
+use stagedoor::shell::router::{Location, Router};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -113,7 +113,7 @@ async fn server_sent_events_stream_through_fetch() {
 
 #[wasm_bindgen_test]
 fn patterns_are_checked_by_the_browsers_regexp() {
-    use stagedoor::forms::regexp::browser_patterns;
+    use stagedoor::scaffolder::forms::regexp::browser_patterns;
     assert!(browser_patterns("^[a-z]+$", "abc"));
     assert!(!browser_patterns("^[a-z]+$", "aBc"));
     // ECMAScript with the `u` flag, as JSON Schema specifies.
@@ -125,10 +125,10 @@ fn patterns_are_checked_by_the_browsers_regexp() {
 #[wasm_bindgen_test]
 async fn a_form_step_writes_values_and_shows_errors_when_a_field_is_left() {
     use std::collections::{BTreeMap, BTreeSet};
-    use stagedoor::forms::regexp::browser_patterns;
-    use stagedoor::forms::schema::{Choices, Resolver};
-    use stagedoor::forms::validate::validate_fields;
-    use stagedoor::forms::widgets::{step_form, FormCtx};
+    use stagedoor::scaffolder::forms::regexp::browser_patterns;
+    use stagedoor::scaffolder::forms::schema::{Choices, Resolver};
+    use stagedoor::scaffolder::forms::validate::validate_fields;
+    use stagedoor::scaffolder::forms::widgets::{step_form, FormCtx};
 
     let schema = serde_json::json!({
         "required": ["name"],
@@ -198,7 +198,7 @@ async fn search_hit_marks_matches_as_text_and_never_runs_backend_html() {
             "highlight":{"preTag":"<t1>","postTag":"</t1>","fields":{"text":"<img src=x onerror=alert(1)> the <t1>quokka</t1> score"}}}"#,
     )
     .unwrap();
-    let host = mount(move || view! { <stagedoor::components::search_hit::SearchHit hit=hit.clone()/> });
+    let host = mount(move || view! { <stagedoor::search::hit::SearchHit hit=hit.clone()/> });
     let marks = host.query_selector_all("mark").unwrap();
     assert_eq!(marks.length(), 1);
     assert_eq!(marks.item(0).unwrap().text_content().unwrap(), "quokka");
@@ -214,7 +214,7 @@ async fn search_hit_marks_matches_as_text_and_never_runs_backend_html() {
 async fn panic_page_shows_the_panic_as_text_with_a_reload_link() {
     let host = document().create_element("div").unwrap();
     host.set_inner_html("<p>the portal</p>");
-    stagedoor::panic_page::show_in(&host, "panicked at src/x.rs:1:1:\n<img src=x onerror=alert(1)>");
+    stagedoor::shell::panic_page::show_in(&host, "panicked at src/x.rs:1:1:\n<img src=x onerror=alert(1)>");
     assert!(!host.text_content().unwrap().contains("the portal"));
     assert_eq!(host.query_selector("[role=alert] h1").unwrap().unwrap().text_content().unwrap(), "Something went wrong");
     assert!(host.query_selector("img").unwrap().is_none());

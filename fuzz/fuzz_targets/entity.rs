@@ -6,9 +6,9 @@ use stagedoor::api::types::Entity;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = stagedoor::model::yaml_parse::parse(text);
+    let _ = stagedoor::catalog::entity::yaml_parse::parse(text);
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { return };
-    let _ = stagedoor::model::yaml::to_yaml(&value);
+    let _ = stagedoor::catalog::entity::yaml::to_yaml(&value);
     let e = Entity(value);
     let _ = (e.kind(), e.name(), e.namespace(), e.title(), e.display_name(), e.description());
     let _ = (e.tags(), e.links(), e.owner(), e.entity_ref().canonical());

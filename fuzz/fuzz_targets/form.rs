@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use libfuzzer_sys::fuzz_target;
-use stagedoor::forms::{schema::{Choices, Resolver}, validate::validate_fields, values};
+use stagedoor::scaffolder::forms::{schema::{Choices, Resolver}, validate::validate_fields, values};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(v) = serde_json::from_slice::<serde_json::Value>(data) else { return };

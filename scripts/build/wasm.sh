@@ -28,4 +28,4 @@ if [ "$profile" = release ]; then
     wasm-opt -Oz "${features[@]}" --strip-debug "$f" -o "$f.opt" 2>/dev/null && mv "$f.opt" "$f"
   done
 fi
-cp "$ROOT/src/boot.js" "$out/boot.js"
+cp "$ROOT/src/shell/boot.js" "$out/boot.js"

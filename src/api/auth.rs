@@ -8,10 +8,11 @@ use serde_json::Value;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::error::{origin_of, ApiError};
-use super::http::{self, RawRequest};
-use super::types::AuthResponse;
-use super::{encode_query, parse_json};
+use crate::api::error::{origin_of, ApiError};
+use crate::api::http::{self, RawRequest};
+use crate::api::types::AuthResponse;
+use crate::api::http::parse_json;
+use crate::model::query::encode_query;
 
 const XHR: (&str, &str) = ("X-Requested-With", "XMLHttpRequest");
 

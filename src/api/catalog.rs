@@ -2,8 +2,10 @@
 
 use serde_json::json;
 
-use super::types::{Ancestry, Entity, EntityFacets, EntityPage, EntitiesByRefs};
-use super::{query_string, ApiError, Backend};
+use crate::api::types::{Ancestry, Entity, EntityFacets, EntityPage, EntitiesByRefs};
+use crate::api::backend::Backend;
+use crate::api::error::ApiError;
+use crate::model::query::query_string;
 use crate::model::entity_ref::{encode_segment, EntityRef};
 
 /// One `GET /entities/by-query` request. Filters in one string are ANDed

@@ -6,8 +6,10 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, ReadableStreamDefaultReader, Request, RequestCredentials, RequestInit, Response};
 
-use super::error::ApiError;
-use super::sse::{SseEvent, SseParser};
+use serde::de::DeserializeOwned;
+
+use crate::api::error::ApiError;
+use crate::api::sse::{SseEvent, SseParser};
 
 /// How long a plain call may take before the portal says the backend is too slow.
 pub const TIMEOUT_MS: i32 = 30_000;
@@ -133,5 +135,34 @@ pub async fn stream_events(r: RawRequest<'_>, mut on_event: impl FnMut(SseEvent)
                 on_event(event);
             }
         }
+    }
+}
+
+/// Parses a 2xx body as JSON, with a readable error when it is not.
+pub fn parse_json<T: DeserializeOwned>(body: &str, url: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|e| {
+        if body.trim_start().starts_with('<') {
+            ApiError::bad_body(url, "it sent an HTML page instead of JSON; check that backend.baseUrl points at the Backstage backend")
+        } else if body.trim().is_empty() {
+            ApiError::bad_body(url, "the answer was empty")
+        } else {
+            ApiError::bad_body(url, &format!("the JSON did not have the expected shape ({e})"))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::error::ApiErrorKind;
+
+    #[test]
+    fn json_bodies_that_are_not_json() {
+        let e = parse_json::<serde_json::Value>("<!doctype html>", "u").unwrap_err();
+        assert_eq!(e.kind, ApiErrorKind::BadBody);
+        assert!(e.user_message().contains("HTML page"));
+        assert!(parse_json::<serde_json::Value>("", "u").unwrap_err().user_message().contains("empty"));
+        let e = parse_json::<crate::api::types::EntityPage>(r#"{"items":3}"#, "u").unwrap_err();
+        assert!(e.user_message().contains("expected shape"));
     }
 }

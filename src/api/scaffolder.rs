@@ -3,17 +3,17 @@
 
 use serde_json::{json, Map, Value};
 
-use super::types::{ScaffolderAction, Task, TaskList, TemplateParameterSchema};
-use super::{query_string, ApiError, Backend};
-use crate::forms::submit_errors::{parse_submit_errors, FieldError};
+use crate::api::types::{ScaffolderAction, Task, TaskEvent, TaskList, TemplateParameterSchema, ValidationError, ValidationErrors};
+use crate::api::backend::Backend;
+use crate::api::error::ApiError;
+use crate::model::query::query_string;
 use crate::model::entity_ref::encode_segment;
-use crate::model::task_log::TaskEvent;
 
 /// Why a task could not be created.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SubmitError {
     /// The backend checked the values against the template and named the fields.
-    Fields(Vec<FieldError>),
+    Fields(Vec<ValidationError>),
     Api(ApiError),
 }
 
@@ -34,12 +34,12 @@ impl Backend {
         let body = json!({"templateRef": template_ref, "values": values, "secrets": secrets}).to_string();
         let resp = self.request_raw("POST", &url, Some(&body)).await.map_err(SubmitError::Api)?;
         if (200..300).contains(&resp.status) {
-            let v: Value = super::parse_json(&resp.body, &url).map_err(SubmitError::Api)?;
+            let v: Value = crate::api::http::parse_json(&resp.body, &url).map_err(SubmitError::Api)?;
             return v.get("id").and_then(Value::as_str).map(str::to_string).ok_or_else(|| SubmitError::Api(ApiError::bad_body(&url, "the answer had no task id")));
         }
         if resp.status == 400 {
-            if let Some(errors) = parse_submit_errors(&resp.body).filter(|e| !e.is_empty()) {
-                return Err(SubmitError::Fields(errors));
+            if let Some(v) = serde_json::from_str::<ValidationErrors>(&resp.body).ok().filter(|v| !v.errors.is_empty()) {
+                return Err(SubmitError::Fields(v.errors));
             }
         }
         Err(SubmitError::Api(ApiError::from_status(resp.status, &resp.body, &url)))

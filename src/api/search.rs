@@ -1,7 +1,9 @@
 //! The search plugin (`/api/search`).
 
-use super::types::SearchResultSet;
-use super::{query_string, ApiError, Backend};
+use crate::api::types::SearchResultSet;
+use crate::api::backend::Backend;
+use crate::api::error::ApiError;
+use crate::model::query::query_string;
 
 impl Backend {
     /// One page (25 results) of `GET /query`, with `SearchQuery::api_query` pairs.

@@ -1,6 +1,7 @@
 //! The TechDocs plugin (`/api/techdocs`).
 
-use super::{ApiError, Backend};
+use crate::api::backend::Backend;
+use crate::api::error::ApiError;
 use crate::model::entity_ref::{encode_segment, EntityRef};
 
 /// `{namespace}/{kind}/{name}`: TechDocs puts the namespace first.

@@ -339,11 +339,44 @@ pub struct SearchHighlight {
 }
 
 impl SearchHighlight {
-    /// A highlighted field as text runs (`true` = matched), if the engine marked it.
-    pub fn runs(&self, field: &str) -> Option<Vec<(String, bool)>> {
-        let text = self.fields.get(field)?.as_str()?;
-        Some(crate::model::search::highlight_runs(text, &self.pre_tag, &self.post_tag))
+    /// A field as the engine marked it up (between `pre_tag` and `post_tag`).
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields.get(name)?.as_str()
     }
+}
+
+/// One event of `/v2/tasks/{id}/eventstream` (the SSE `data`) or `/events`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct TaskEvent {
+    pub id: u64,
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    #[serde(rename = "createdAt", default)]
+    pub created_at: String,
+    #[serde(default)]
+    pub body: Value,
+}
+
+/// One entry of the scaffolder's 400 answer to values that fail the template's
+/// schema (`{errors: [...]}`, the `jsonschema` library's shape).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ValidationError {
+    /// Keys and indexes down to the value (`["people", 1, "email"]`).
+    #[serde(default)]
+    pub path: Value,
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The rule (`required`, `pattern`, …).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// For `required`: the missing key.
+    #[serde(default)]
+    pub argument: Value,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ValidationErrors {
+    pub errors: Vec<ValidationError>,
 }
 
 fn lenient_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {

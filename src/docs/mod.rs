@@ -1,6 +1,10 @@
-//! TechDocs: the HTML pipeline from a page mkdocs built to what the reader shows
-//! (pure and natively tested), and the session's cache of read pages (`pages`).
+//! TechDocs: the documented entities (`index`), the reader, and the HTML pipeline
+//! from a page mkdocs built to what the reader shows (`links`, `page`; pure and
+//! natively tested) with the session's cache of read pages (`pages`).
 
+pub mod index;
 pub mod links;
 pub mod page;
 pub mod pages;
+pub mod reader;
+pub mod search;

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::links::{DocsLocation, Target};
+use crate::docs::links::{DocsLocation, Target};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocsPage {
@@ -108,7 +108,7 @@ pub fn sanitize(html: &str, at: &DocsLocation) -> String {
         .link_rel(Some("noopener noreferrer"))
         .attribute_filter(move |element, attribute, value| -> Option<Cow<str>> {
             match attribute {
-                "id" => Some(Cow::Owned(super::links::anchor_id(value))),
+                "id" => Some(Cow::Owned(crate::docs::links::anchor_id(value))),
                 "type" if element == "input" => (value.eq_ignore_ascii_case("checkbox")).then_some(Cow::Borrowed("checkbox")),
                 "target" => None,
                 "href" | "src" | "cite" | "longdesc" | "srcset" => match at_for_filter.resolve(value, element) {

@@ -7,11 +7,11 @@ use std::cell::RefCell;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
-use super::links::DocsLocation;
-use super::page::{read_page, DocsPage};
+use crate::docs::links::DocsLocation;
+use crate::docs::page::{read_page, DocsPage};
 use crate::api::{ApiError, Backend};
 use crate::model::entity_ref::EntityRef;
-use crate::paths;
+use crate::shell::paths;
 
 /// `Ok(None)`: the site has no such page (yet: the first build may be running).
 pub type PageResult = Result<Option<DocsPage>, ApiError>;

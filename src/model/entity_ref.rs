@@ -73,7 +73,7 @@ impl fmt::Display for EntityRef {
 
 /// Percent-encodes one URL path segment (entity names are usually safe already).
 pub fn encode_segment(s: &str) -> String {
-    super::percent::encode(s, b"")
+    crate::model::percent::encode(s, b"")
 }
 
 #[cfg(test)]

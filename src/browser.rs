@@ -1,0 +1,48 @@
+//! Small browser helpers every feature shares: DOM look-ups, the clipboard,
+//! storage and the timer.
+
+use wasm_bindgen::JsCast;
+
+/// The element matching `selector` that an event happened in (the target itself
+/// or its nearest ancestor), for delegated listeners.
+pub fn event_closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}
+
+/// Puts `text` on the clipboard; whether the browser allowed it.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    wasm_bindgen_futures::JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+}
+
+/// Scrolls the element with id `fragment` (percent-decoded) into view; whether
+/// there was one.
+pub fn scroll_to_id(fragment: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    match document.get_element_by_id(&crate::model::percent::decode(fragment)) {
+        Some(el) => {
+            el.scroll_into_view();
+            true
+        }
+        None => false,
+    }
+}
+
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Per-tab storage: what must survive a reload but not outlive the tab (drafts).
+pub fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Waits inside async code (retries, polling), on the browser's own timer.
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

@@ -1,0 +1,11 @@
+//! The software catalog: the list page with its filters (URL ⇄ state ⇄ server
+//! query), the table, stars, and an entity's page (`entity/`).
+pub mod data;
+pub mod entity;
+pub mod filter;
+pub mod filters;
+pub mod list;
+pub mod star_button;
+pub mod starred;
+pub mod stars;
+pub mod table;

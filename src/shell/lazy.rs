@@ -1,0 +1,76 @@
+//! Pages whose code lives in wasm chunks loaded on first use (`--features split`,
+//! built by `scripts/build/wasm.sh`). Without the feature the same functions are plain
+//! async functions over code in the one module, so tests and `cargo check` need
+//! no splitter.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::ui::loading::Loading;
+
+/// A page's view function, handed over from its chunk.
+pub type Page<A> = fn(A) -> AnyView;
+
+/// A chunk could not be fetched (offline, or a deploy replaced the files).
+#[derive(Debug, Clone, Copy)]
+pub struct LoadError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for LoadError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadError
+    }
+}
+
+/// `split_page!(chunk, name, Arg, |a: Arg| view)` defines `async fn name()` that
+/// loads `chunk` and returns the page's view function.
+#[macro_export]
+macro_rules! split_page {
+    ($chunk:ident, $name:ident, $arg:ty, $page:expr) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = leptos::wasm_split, fallible)]
+        pub fn $name() -> Result<$crate::shell::lazy::Page<$arg>, $crate::shell::lazy::LoadError> {
+            Ok($page)
+        }
+        #[cfg(not(feature = "split"))]
+        pub async fn $name() -> Result<$crate::shell::lazy::Page<$arg>, $crate::shell::lazy::LoadError> {
+            Ok($page)
+        }
+    };
+}
+
+/// Shows "Loading…" until the page's chunk is there, then the page; if the chunk
+/// cannot be fetched, says so with a retry.
+pub fn lazy_page<A, F, Fut>(load: F, arg: A) -> AnyView
+where
+    A: Clone + Send + Sync + 'static,
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<A>, LoadError>> + 'static,
+{
+    let page = RwSignal::new(None::<Result<Page<A>, LoadError>>);
+    let start = move || {
+        let load = load.clone();
+        spawn_local(async move {
+            let r = load().await;
+            let _ = page.try_set(Some(r));
+        })
+    };
+    start.clone()();
+    (move || match page.get() {
+        None => view! { <Loading what="this page"/> }.into_any(),
+        Some(Ok(f)) => f(arg.clone()),
+        Some(Err(_)) => {
+            let start = start.clone();
+            view! {
+                <div class="error-panel" role="alert">
+                    <p class="error-title">"This page could not be loaded"</p>
+                    <p class="error-message">"Its code could not be fetched from the server. Check the connection, or reload if the portal was just updated."</p>
+                    <button type="button" class="button" on:click=move |_| { page.set(None); start(); }>"Try again"</button>
+                </div>
+            }
+            .into_any()
+        }
+    })
+    .into_any()
+}

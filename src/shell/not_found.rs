@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+
+use crate::ui::page_header::PageHeader;
+use crate::shell::paths::href;
+
+/// Any path the portal does not know, inside the shell.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <PageHeader title="Page not found"/>
+        <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
+        <p><a href=href("/catalog")>"Go to the catalog"</a></p>
+    }
+}

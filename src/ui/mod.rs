@@ -1,0 +1,9 @@
+//! Small UI pieces every feature uses; none knows a feature.
+pub mod async_view;
+pub mod debounce;
+pub mod entity_link;
+pub mod error_panel;
+pub mod focus;
+pub mod loading;
+pub mod page_header;
+pub mod pager;
