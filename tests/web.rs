@@ -128,7 +128,7 @@ async fn a_form_step_writes_values_and_shows_errors_when_a_field_is_left() {
     use stagedoor::scaffolder::forms::regexp::browser_patterns;
     use stagedoor::scaffolder::forms::schema::{Choices, Resolver};
     use stagedoor::scaffolder::forms::validate::validate_fields;
-    use stagedoor::scaffolder::forms::widgets::{step_form, FormCtx};
+    use stagedoor::scaffolder::forms::{field::FormCtx, widgets::step_form};
 
     let schema = serde_json::json!({
         "required": ["name"],

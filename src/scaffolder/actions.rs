@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::api::Backend;
 use crate::ui::async_view::async_view;
 use crate::ui::page_header::PageHeader;
-use crate::scaffolder::forms::schema::type_of;
+use crate::scaffolder::forms::keywords::type_of;
 
 /// A schema's properties as rows: name, type, required, description.
 fn properties_table(caption: String, schema: Option<&Value>) -> AnyView {

@@ -1,12 +1,15 @@
 //! The JSON Schema form engine behind the template wizard. The pure core (schema
 //! resolution, validation, defaults and pruning, review rows, drafts, the
-//! backend's validation errors, repo URLs) is tested natively; `widgets` and
-//! `pickers` only render it.
+//! backend's validation errors, repo URLs) is tested natively; `field` (the form's
+//! state and a field's shell), `widgets` and `extensions/` (one file per
+//! `ui:field`) render it.
 
 pub mod draft;
+pub mod extensions;
+pub mod field;
+pub mod keywords;
 pub mod path;
 pub mod picker_query;
-pub mod pickers;
 pub mod regexp;
 pub mod repo_url;
 pub mod schema;

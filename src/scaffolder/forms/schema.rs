@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::scaffolder::forms::path::{path_id, Path, Seg};
-use crate::scaffolder::forms::validate::{is_valid, Patterns};
+use crate::scaffolder::forms::keywords::{enum_options, is_valid, type_of, Patterns};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
@@ -123,39 +123,6 @@ impl Field {
     /// made of `const`s (each with its `title`), as (value, label).
     pub fn options(&self) -> Option<Vec<(Value, String)>> {
         enum_options(&self.schema)
-    }
-}
-
-pub fn enum_options(schema: &Map<String, Value>) -> Option<Vec<(Value, String)>> {
-    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        let names = schema.get("enumNames").and_then(Value::as_array);
-        return Some(
-            values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let label = names.and_then(|n| n.get(i)).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| plain(v));
-                    (v.clone(), label)
-                })
-                .collect(),
-        );
-    }
-    let alts = schema.get("oneOf").or_else(|| schema.get("anyOf")).and_then(Value::as_array)?;
-    alts.iter()
-        .map(|a| {
-            let c = a.get("const")?;
-            let label = a.get("title").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| plain(c));
-            Some((c.clone(), label))
-        })
-        .collect()
-}
-
-/// A scalar as the user reads it (strings without quotes).
-pub fn plain(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
     }
 }
 
@@ -356,22 +323,6 @@ impl<'a> Resolver<'a> {
         let has_const = props.is_some_and(|p| p.values().any(|v| v.get("const").is_some() || v.get("enum").is_some()));
         let has_required = alt.get("required").and_then(Value::as_array).is_some_and(|r| !r.is_empty());
         (has_const || has_required) && is_valid(data, &Value::Object(alt.clone()), self.patterns)
-    }
-}
-
-/// The JSON Schema type, inferred when `type` is absent; the first non-null of a list.
-pub fn type_of(s: &Map<String, Value>) -> String {
-    match s.get("type") {
-        Some(Value::String(t)) => t.clone(),
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("string").to_string(),
-        _ if s.contains_key("properties") => "object".into(),
-        _ if s.contains_key("items") => "array".into(),
-        _ => match s.get("const").or_else(|| s.get("default")).or_else(|| s.get("enum").and_then(|e| e.get(0))) {
-            Some(Value::Bool(_)) => "boolean".into(),
-            Some(Value::Number(n)) if n.is_i64() || n.is_u64() => "integer".into(),
-            Some(Value::Number(_)) => "number".into(),
-            _ => "string".into(),
-        },
     }
 }
 

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value};
 
 use crate::scaffolder::forms::path::{get, set};
-use crate::scaffolder::forms::schema::{plain, Field, Kind};
+use crate::scaffolder::forms::keywords::plain;
+use crate::scaffolder::forms::schema::{Field, Kind};
 
 /// Sets the `default` of every field not in `seen` that has no value yet, then
 /// adds every field to `seen`. Only fields that just appeared get their default,

@@ -1,134 +1,19 @@
 //! The form's widgets: one per field kind and `ui:widget`, each bound to a path of
-//! the form data. They only render; what a field is, whether it is valid and what
+//! the form data; a `ui:field` is rendered by its extension (`extensions/`). They only render; what a field is, whether it is valid and what
 //! is submitted are decided by the pure modules beside this one.
 //!
 //! A widget's value is read through a `Memo` of its path, so a keystroke updates
 //! only the inputs whose value changed, and fields are keyed by path and schema, so
 //! a condition switching on one field leaves the others (and the focus) in place.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::scaffolder::forms::extensions;
+use crate::scaffolder::forms::field::{description, field_key, field_shell, help, required_mark, FormCtx, Ids};
+use crate::scaffolder::forms::keywords::plain;
 use crate::scaffolder::forms::path::{get, set, Path, Seg};
-use crate::scaffolder::forms::pickers;
-use crate::scaffolder::forms::schema::{plain, Choices, Field, Kind};
-
-/// The state of one wizard's form, shared by every widget.
-#[derive(Clone, Copy)]
-pub struct FormCtx {
-    pub data: RwSignal<Value>,
-    /// `Secret` fields: never in `data`, never stored.
-    pub secrets: RwSignal<BTreeMap<String, String>>,
-    pub choices: RwSignal<Choices>,
-    /// Fields the user has left at least once: their errors show.
-    pub touched: RwSignal<BTreeSet<String>>,
-    /// Set by Next/Create: every error of the step shows.
-    pub show_all: RwSignal<bool>,
-    /// The current step's fields and errors.
-    pub fields: Memo<Vec<Field>>,
-    pub errors: Memo<BTreeMap<String, String>>,
-    /// Errors the backend named on submit, until the field is edited.
-    pub server_errors: RwSignal<BTreeMap<String, String>>,
-}
-
-impl FormCtx {
-    pub fn value(&self, path: &Path) -> Memo<Option<Value>> {
-        let (data, path) = (self.data, path.clone());
-        Memo::new(move |_| data.with(|d| get(d, &path).cloned()))
-    }
-
-    pub fn set_value(&self, path: &Path, v: Option<Value>) {
-        self.data.update(|d| set(d, path, v));
-        self.forget_server_error(path);
-    }
-
-    pub fn set_secret(&self, path: &Path, v: String) {
-        let id = crate::scaffolder::forms::path::path_id(path);
-        self.secrets.update(|s| {
-            if v.is_empty() {
-                s.remove(&id);
-            } else {
-                s.insert(id, v);
-            }
-        });
-        self.forget_server_error(path);
-    }
-
-    fn forget_server_error(&self, path: &Path) {
-        let id = crate::scaffolder::forms::path::path_id(path);
-        if self.server_errors.with_untracked(|e| e.contains_key(&id)) {
-            self.server_errors.update(|e| {
-                e.remove(&id);
-            });
-        }
-    }
-
-    pub fn touch(&self, id: &str) {
-        if !self.touched.with_untracked(|t| t.contains(id)) {
-            self.touched.update(|t| {
-                t.insert(id.to_string());
-            });
-        }
-    }
-
-    /// The message to show under a field now.
-    pub fn error(&self, id: String) -> Signal<Option<String>> {
-        let ctx = *self;
-        Signal::derive(move || {
-            ctx.server_errors.with(|s| s.get(&id).cloned()).or_else(|| {
-                let shown = ctx.show_all.get() || ctx.touched.with(|t| t.contains(&id));
-                if shown {
-                    ctx.errors.with(|e| e.get(&id).cloned())
-                } else {
-                    None
-                }
-            })
-        })
-    }
-
-    /// The current version of the field at `path` (its children change with the data).
-    fn lookup(&self, path: &Path) -> Option<Field> {
-        self.fields.with(|fields| find(fields, path).cloned())
-    }
-}
-
-fn find<'a>(fields: &'a [Field], path: &Path) -> Option<&'a Field> {
-    let f = fields.iter().find(|f| path.starts_with(&f.path))?;
-    if f.path.len() == path.len() {
-        Some(f)
-    } else {
-        find(f.children(), path)
-    }
-}
-
-/// DOM ids derived from the field path.
-pub struct Ids {
-    pub input: String,
-    pub description: String,
-    pub error: String,
-}
-
-impl Ids {
-    pub fn of(f: &Field) -> Ids {
-        let base: String = f.id().chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-        Ids { input: format!("field-{base}"), description: format!("field-{base}-description"), error: format!("field-{base}-error") }
-    }
-
-    pub fn described_by(&self, f: &Field) -> String {
-        if f.description().is_some() {
-            format!("{} {}", self.description, self.error)
-        } else {
-            self.error.clone()
-        }
-    }
-}
-
-/// Keys a field for `<For>`: same path and schema, same DOM.
-fn field_key(f: &Field) -> String {
-    format!("{}|{}|{}", f.id(), serde_json::to_string(&f.schema).unwrap_or_default(), f.required)
-}
+use crate::scaffolder::forms::schema::{Field, Kind};
 
 /// The fields of the current step.
 pub fn step_form(ctx: FormCtx) -> impl IntoView {
@@ -150,60 +35,34 @@ pub fn field_view(f: Field, ctx: FormCtx) -> AnyView {
         return ().into_any();
     }
     let ids = Ids::of(&f);
-    let input = match f.extension() {
-        Some("Secret") => secret_input(&f, ctx, &ids),
-        Some("EntityPicker" | "OwnerPicker" | "OwnedEntityPicker") => pickers::entity_picker(&f, ctx, &ids),
-        Some("MyGroupsPicker") => pickers::my_groups_picker(&f, ctx, &ids),
-        Some("MultiEntityPicker") => pickers::multi_entity_picker(&f, ctx, &ids),
-        Some("EntityTagsPicker") => pickers::tags_picker(&f, ctx, &ids),
-        Some("RepoUrlPicker") => pickers::repo_url_picker(&f, ctx, &ids),
-        Some("EntityNamePicker") | None => plain_widget(&f, ctx, &ids),
-        Some(unknown) => {
+    let extension = f.extension().map(|name| (name, extensions::find(name)));
+    let input = match extension {
+        Some((_, Some(ext))) => match ext.render {
+            Some(render) => render(&f, ctx, &ids),
+            None => plain_widget(&f, ctx, &ids),
+        },
+        None => plain_widget(&f, ctx, &ids),
+        Some((unknown, None)) => {
             let notice = format!("This form asks for a field type this portal does not know ({unknown}); enter the value as plain text.");
             view! { <p class="field-notice" role="note">{notice}</p> {plain_widget(&f, ctx, &ids)} }.into_any()
         }
     };
-    // Groups (fieldsets with a legend) and checkboxes label themselves.
-    let own_label = f.extension() == Some("RepoUrlPicker")
-        || f.extension().is_none()
-            && match &f.kind {
+    // Groups (fieldsets with a legend) and checkboxes label themselves; so does an
+    // extension that says so. Anything else gets the shell (label, help, error).
+    let own_label = match extension {
+        None => match &f.kind {
             Kind::Object(_) | Kind::Array(_) | Kind::MultiSelect => true,
             Kind::Boolean => f.ui_str("widget") != Some("select"),
             _ => f.ui_str("widget") == Some("radio") && f.options().is_some(),
-        };
+        },
+        Some((_, Some(ext))) => ext.labels_itself,
+        Some((_, None)) => false,
+    };
     if own_label {
         input
     } else {
         field_shell(&f, ctx, &ids, input)
     }
-}
-
-/// Label, description, the input, help and the error message.
-fn field_shell(f: &Field, ctx: FormCtx, ids: &Ids, input: AnyView) -> AnyView {
-    let err = ctx.error(f.id());
-    let error_id = ids.error.clone();
-    view! {
-        <div class="form-field" class:has-error=move || err.get().is_some()>
-            <label for=ids.input.clone()>{f.title()}{required_mark(f.required)}</label>
-            {description(f, ids)}
-            {input}
-            {help(f)}
-            <p class="field-error" id=error_id aria-live="polite">{move || err.get()}</p>
-        </div>
-    }
-    .into_any()
-}
-
-pub fn required_mark(required: bool) -> Option<impl IntoView> {
-    required.then(|| view! { <span class="required" title="required">" *"</span> })
-}
-
-pub fn description(f: &Field, ids: &Ids) -> Option<impl IntoView> {
-    f.description().map(|d| view! { <p class="field-description" id=ids.description.clone()>{d.to_string()}</p> })
-}
-
-pub fn help(f: &Field) -> Option<impl IntoView> {
-    f.ui_str("help").map(|h| view! { <p class="field-help">{h.to_string()}</p> })
 }
 
 /// Text-like inputs, selects, radios, checkboxes and lists by kind and `ui:widget`.
@@ -301,28 +160,6 @@ fn textarea(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
                 ctx.set_value(&path, (!text.is_empty()).then_some(Value::String(text)));
             }
         ></textarea>
-    }
-    .into_any()
-}
-
-fn secret_input(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
-    let path = f.path.clone();
-    let id = f.id();
-    let key = f.id();
-    let err = ctx.error(f.id());
-    view! {
-        <input
-            type="password"
-            autocomplete="off"
-            id=ids.input.clone()
-            name=f.id()
-            aria-required=f.required.then_some("true")
-            aria-invalid=move || err.get().map(|_| "true")
-            aria-describedby=ids.described_by(f)
-            prop:value=move || ctx.secrets.with(|s| s.get(&key).cloned().unwrap_or_default())
-            on:input=move |ev| ctx.set_secret(&path, event_target_value(&ev))
-            on:blur=move |_| ctx.touch(&id)
-        />
     }
     .into_any()
 }
@@ -432,7 +269,7 @@ fn boolean_input(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
 /// An array of values from a fixed list, as checkboxes.
 fn multi_select(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let items = f.schema.get("items").and_then(Value::as_object).cloned().unwrap_or_default();
-    let options = crate::scaffolder::forms::schema::enum_options(&items).unwrap_or_default();
+    let options = crate::scaffolder::forms::keywords::enum_options(&items).unwrap_or_default();
     let value = ctx.value(&f.path);
     let err = ctx.error(f.id());
     view! {
@@ -503,7 +340,7 @@ fn new_item(f: &Field) -> Value {
     if let Some(d) = items.and_then(|i| i.get("default")) {
         return d.clone();
     }
-    match items.map(crate::scaffolder::forms::schema::type_of).as_deref() {
+    match items.map(crate::scaffolder::forms::keywords::type_of).as_deref() {
         Some("object") => Value::Object(Default::default()),
         Some("string") | None => Value::String(String::new()),
         _ => Value::Null,
