@@ -14,6 +14,7 @@ use crate::catalog::stars::Stars;
 use crate::model::query::query_string;
 use crate::shell::router::use_router;
 use crate::ui::pager::{PageLink, Pager};
+use crate::shell::routes::Route;
 
 /// Only the fields the table shows are fetched.
 const FIELDS: [&str; 14] = [
@@ -96,12 +97,12 @@ pub struct FixedList {
 }
 
 impl FixedList {
-    pub fn new(page: &'static str, condition: String) -> Self {
+    pub fn new(page: Route, condition: String) -> Self {
         let router = use_router();
         let backend = expect_context::<Backend>();
         let apply = Callback::new(move |next: CatalogFilter| {
             let query: Vec<(&str, String)> = next.to_query().into_iter().filter(|(k, _)| *k != "kind").collect();
-            router.navigate(&format!("{page}{}", query_string(&query)), false);
+            router.navigate(&page.path_with(&query_string(&query)), false);
         });
         let facets = LocalResource::new(move || {
             let (backend, condition) = (backend.clone(), condition.clone());

@@ -16,6 +16,7 @@ use crate::catalog::filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
 use crate::model::query::parse_query;
 use crate::shell::router::use_router;
 use crate::api::session::Session;
+use crate::shell::routes::Route;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -28,7 +29,7 @@ pub fn CatalogPage() -> impl IntoView {
     let apply = Callback::new(move |next: CatalogFilter| {
         let current = filter.get_untracked();
         let only_text = CatalogFilter { text: current.text.clone(), ..next.clone() }.first_page() == current.clone().first_page();
-        router.navigate(&format!("/catalog{}", query_string(&next.to_query())), only_text && next.text != current.text);
+        router.navigate(&Route::Catalog.path_with(&query_string(&next.to_query())), only_text && next.text != current.text);
     });
 
     let rows = rows_resource(filter);

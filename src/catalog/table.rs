@@ -4,6 +4,7 @@ use crate::api::types::Entity;
 use crate::ui::entity_link::{written_ref, EntityLink};
 use crate::catalog::star_button::StarButton;
 use crate::catalog::filter::SortField;
+use crate::shell::routes::Route;
 
 /// Columns a table of entities can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +84,7 @@ fn cell(col: Column, e: &Entity) -> AnyView {
         Column::Name => view! { <EntityLink entity_ref=e.entity_ref() label=e.display_name().to_string()/> }.into_any(),
         Column::Docs => {
             let r = e.entity_ref();
-            let href = crate::shell::paths::href(&format!("/docs/{}/{}/{}", r.namespace, r.kind.to_ascii_lowercase(), r.name));
+            let href = Route::DocsPage { entity: r.clone(), path: String::new() }.href();
             view! { <a href=href aria-label=format!("Read the docs of {}", e.display_name())>"Read"</a> }.into_any()
         }
         Column::Kind => e.kind().to_string().into_any(),

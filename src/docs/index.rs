@@ -12,6 +12,7 @@ use crate::catalog::filter::CatalogFilter;
 use crate::model::query::parse_query;
 use crate::catalog::data::{filter_pager, rows_resource, FixedList, Rows};
 use crate::shell::router::use_router;
+use crate::shell::routes::Route;
 
 pub const TECHDOCS_ANNOTATION: &str = "backstage.io/techdocs-ref";
 
@@ -25,7 +26,7 @@ fn documented(mut f: CatalogFilter) -> CatalogFilter {
 pub fn DocsPage() -> impl IntoView {
     let router = use_router();
     let filter = Memo::new(move |_| documented(router.location.with(|l| CatalogFilter::from_query(&parse_query(&l.query)))));
-    let FixedList { apply, facets } = FixedList::new("/docs", format!("metadata.annotations.{TECHDOCS_ANNOTATION}"));
+    let FixedList { apply, facets } = FixedList::new(Route::Docs, format!("metadata.annotations.{TECHDOCS_ANNOTATION}"));
     let rows = rows_resource(filter);
     view! {
         <PageHeader title="Documentation" subtitle="Documentation that lives next to the code, built with TechDocs."/>

@@ -8,3 +8,4 @@ pub mod page;
 pub mod pages;
 pub mod reader;
 pub mod search;
+pub mod state;

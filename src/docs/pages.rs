@@ -11,7 +11,7 @@ use crate::docs::links::DocsLocation;
 use crate::docs::page::{read_page, DocsPage};
 use crate::api::{ApiError, Backend};
 use crate::model::entity_ref::EntityRef;
-use crate::shell::paths;
+use crate::shell::routes::Route;
 
 /// `Ok(None)`: the site has no such page (yet: the first build may be running).
 pub type PageResult = Result<Option<DocsPage>, ApiError>;
@@ -39,7 +39,7 @@ fn keep<T>(list: &mut Vec<(String, T)>, key: String, value: T) {
 pub fn location(backend: &Backend, entity: &EntityRef, path: &str, allowed_hosts: &[String]) -> DocsLocation {
     DocsLocation {
         static_base: backend.techdocs_static_base(entity),
-        portal_base: paths::href(&format!("/docs/{}/{}/{}/", entity.namespace, entity.kind.to_ascii_lowercase(), entity.name)),
+        portal_base: format!("{}/", Route::DocsPage { entity: entity.clone(), path: String::new() }.href()),
         page_path: path.to_string(),
         allowed_hosts: allowed_hosts.to_vec(),
     }

@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::techdocs::SyncEvent;
 use crate::api::Backend;
 use crate::ui::entity_link::EntityLink;
 use crate::docs::search::DocsSearch;
@@ -16,50 +15,13 @@ use crate::ui::loading::Loading;
 use crate::config::Config;
 use crate::docs::page::{DocsPage, NavItem};
 use crate::docs::pages;
+use crate::docs::state::{Build, Check, DocsState, SiteBuild};
 use crate::browser::{copy_text, event_closest};
 use crate::model::entity_ref::EntityRef;
 use crate::shell::routes::Route;
 use crate::shell::paths;
 use crate::shell::router::use_router;
-use crate::browser::sleep;
 use wasm_bindgen::JsCast;
-
-/// Where the docs build stands.
-#[derive(Clone, Debug, PartialEq)]
-enum Build {
-    Running,
-    Done,
-    Failed(String),
-}
-
-/// A site's build check in this session: one per site, shared by its pages.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Check {
-    Running,
-    Done,
-}
-
-thread_local! {
-    /// Moving between a site's pages starts no new build check: a page opened
-    /// while one runs waits for it.
-    static CHECKS: std::cell::RefCell<std::collections::HashMap<String, Check>> = Default::default();
-    /// When the `backstage-auth` cookie was last fetched (ms since the epoch).
-    static COOKIE_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
-}
-
-/// How long a build may take before the page says so instead of spinning.
-const BUILD_TIMEOUT_MS: u64 = 120_000;
-/// The cookie lives as long as the Backstage token; fetch it again well before.
-const COOKIE_REFRESH_MS: f64 = 10.0 * 60_000.0;
-
-/// Gets the cookie images and downloads need, unless it is fresh. Best effort:
-/// without it only images and downloads fail, the text still shows.
-async fn ensure_cookie(backend: &Backend) {
-    let now = js_sys::Date::now();
-    if now - COOKIE_AT.with(|c| c.get()) > COOKIE_REFRESH_MS && backend.techdocs_cookie().await.is_ok() {
-        COOKIE_AT.with(|c| c.set(now));
-    }
-}
 
 /// Scrolls to the URL's fragment once the page's content is in the document.
 /// Links from search results carry mkdocs' own ids (`#ranking`), which the
@@ -76,8 +38,9 @@ fn scroll_to_fragment(hash: &str) {
 #[component]
 pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
+    let state = expect_context::<DocsState>();
     let key = entity.canonical();
-    let check = CHECKS.with(|c| c.borrow().get(&key).copied());
+    let check = state.check(&key);
     let build = RwSignal::new(if check == Some(Check::Done) { Build::Done } else { Build::Running });
     let log = RwSignal::new(Vec::<String>::new());
     // A build replaced the version on screen: offer to show the new one.
@@ -87,88 +50,27 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     // right away (404 means "not built yet", and the build's end fetches again).
     let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
     let page = {
-        let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
+        let (backend, entity, path, allowed_hosts, state) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
         LocalResource::new(move || {
-            let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
+            let (backend, entity, path, allowed_hosts, state) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
             async move {
-                let (_, page) = futures::join!(ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts));
+                let (_, page) = futures::join!(state.ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts));
                 page
             }
         })
     };
     let shown = move || matches!(page.get_untracked(), Some(Ok(Some(_))));
 
-    let start = {
-        let (backend, entity) = (backend.clone(), entity.clone());
-        let key = key.clone();
-        move || {
-            let (backend, entity, key) = (backend.clone(), entity.clone(), key.clone());
-            build.set(Build::Running);
-            log.set(vec![]);
-            CHECKS.with(|c| c.borrow_mut().insert(key.clone(), Check::Running));
-            spawn_local(async move {
-                let result = backend
-                    .sync_techdocs(&entity, |e| match e {
-                        SyncEvent::Log(line) => drop(log.try_update(|l| l.push(line))),
-                        SyncEvent::Finish { updated } => {
-                            CHECKS.with(|c| c.borrow_mut().insert(key.clone(), Check::Done));
-                            let _ = build.try_set(Build::Done);
-                            if !shown() {
-                                page.refetch();
-                            } else if updated {
-                                let _ = stale.try_set(true);
-                            }
-                        }
-                        SyncEvent::Error(message) => drop(build.try_set(Build::Failed(message))),
-                    })
-                    .await;
-                if let Err(e) = result {
-                    let _ = build.try_set(Build::Failed(e.user_message()));
-                } else if build.try_get_untracked() == Some(Build::Running) {
-                    let _ = build.try_set(Build::Failed("The backend ended the docs build without saying whether it worked.".into()));
-                }
-                // Not done: the next page of the site checks again.
-                CHECKS.with(|c| {
-                    let mut c = c.borrow_mut();
-                    if c.get(&key) == Some(&Check::Running) {
-                        c.remove(&key);
-                    }
-                });
-            });
-            set_timeout(
-                move || {
-                    if build.try_get_untracked() == Some(Build::Running) {
-                        let _ = build.try_set(Build::Failed(format!("The docs build did not finish within {} seconds.", BUILD_TIMEOUT_MS / 1000)));
-                    }
-                },
-                std::time::Duration::from_millis(BUILD_TIMEOUT_MS),
-            );
-        }
+    let site = SiteBuild { build, log, stale };
+    let retry = {
+        let (backend, entity, state) = (backend.clone(), entity.clone(), state.clone());
+        StoredValue::new_local(move || site.start(&backend, &entity, &state, shown, move || page.refetch()))
     };
-    let retry = StoredValue::new_local(start);
     match check {
         None => retry.with_value(|f| f()),
         Some(Check::Done) => {}
         // Another page of this site started the check: wait for its outcome.
-        Some(Check::Running) => spawn_local(async move {
-            loop {
-                sleep(300).await;
-                if build.try_get_untracked().is_none() {
-                    return; // this page is gone
-                }
-                match CHECKS.with(|c| c.borrow().get(&key).copied()) {
-                    Some(Check::Running) => continue,
-                    Some(Check::Done) => {
-                        build.set(Build::Done);
-                        if !shown() {
-                            page.refetch();
-                        }
-                    }
-                    None => retry.with_value(|f| f()),
-                }
-                return;
-            }
-        }),
+        Some(Check::Running) => site.follow(state.clone(), key, shown, move || page.refetch(), move || retry.with_value(|f| f())),
     }
     let show_log = RwSignal::new(false);
     let build_log = move || view! { <pre class="task-log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre> };
@@ -233,28 +135,14 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     }
 }
 
-thread_local! {
-    /// The documented entities' names and owners, read once per session.
-    static ABOUT: std::cell::RefCell<std::collections::HashMap<String, (String, Option<EntityRef>)>> = Default::default();
-}
-
 /// "Documentation of Checkout Service · Owner: Payments Team", linking to both.
 #[component]
 fn DocsOwner(entity: EntityRef) -> impl IntoView {
-    let backend = expect_context::<Backend>();
+    let (backend, state) = (expect_context::<Backend>(), expect_context::<DocsState>());
     let key = entity.canonical();
     let about = LocalResource::new(move || {
-        let (backend, key) = (backend.clone(), key.clone());
-        async move {
-            if let Some(a) = ABOUT.with(|m| m.borrow().get(&key).cloned()) {
-                return Some(a);
-            }
-            // Without it the header still names the entity by its ref.
-            let e = backend.entities_by_refs(std::slice::from_ref(&key), &["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.owner"]).await.ok()?.into_iter().next()??;
-            let a = (e.display_name().to_string(), e.owner());
-            ABOUT.with(|m| m.borrow_mut().insert(key, a.clone()));
-            Some(a)
-        }
+        let (backend, state, key) = (backend.clone(), state.clone(), key.clone());
+        async move { state.about(&backend, &key).await }
     });
     view! {
         <p class="docs-entity">

@@ -52,17 +52,6 @@ impl EntityRef {
             format!("{kind}{}/{}", self.namespace, self.name)
         }
     }
-
-    /// The portal path of the entity page, `/catalog/:namespace/:kind/:name`
-    /// (Backstage lower-cases kind and namespace in these URLs).
-    pub fn catalog_path(&self) -> String {
-        format!(
-            "/catalog/{}/{}/{}",
-            encode_segment(&self.namespace.to_ascii_lowercase()),
-            encode_segment(&self.kind.to_ascii_lowercase()),
-            encode_segment(&self.name)
-        )
-    }
 }
 
 impl fmt::Display for EntityRef {
@@ -107,8 +96,4 @@ mod tests {
         assert_eq!(r.to_string(), "group:default/team-a");
     }
 
-    #[test]
-    fn catalog_paths_are_lowercased_and_encoded() {
-        assert_eq!(EntityRef::new("Component", "Default", "a b").catalog_path(), "/catalog/default/component/a%20b");
-    }
 }

@@ -19,6 +19,7 @@ use crate::scaffolder::task_log::{duration_secs, format_duration, Outcome, TaskL
 use crate::shell::paths;
 use crate::shell::router::use_router;
 use crate::browser::sleep;
+use crate::shell::routes::Route;
 
 /// Follows the task's events into `log` until it finishes or the page goes away.
 async fn follow(backend: Backend, id: String, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>) {
@@ -144,7 +145,7 @@ fn TaskView(task: Task, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>, 
     };
     let start_over_href = task.template_ref().and_then(|r| EntityRef::parse(r, Some("template"), "default")).map(|r| {
         let form = crate::model::query::encode_query(&task.parameters().to_string());
-        format!("/create/templates/{}/{}?formData={form}", crate::model::entity_ref::encode_segment(&r.namespace), crate::model::entity_ref::encode_segment(&r.name))
+        Route::Template { namespace: r.namespace, name: r.name }.path_with(&format!("?formData={form}"))
     });
     let template_title = task.template_title().or(task.template_ref()).unwrap_or("a template").to_string();
 

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::api::Backend;
 use crate::ui::async_view::async_view;
 use crate::ui::page_header::PageHeader;
-use crate::shell::paths;
 use crate::shell::router::use_router;
 use crate::api::session::Session;
+use crate::shell::routes::Route;
 
 const PAGE: u32 = 20;
 
@@ -31,7 +31,7 @@ pub fn TasksPage() -> impl IntoView {
         if page > 0 {
             q.push(format!("page={page}"));
         }
-        router.navigate(&format!("/create/tasks{}", if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) }), false);
+        router.navigate(&Route::Tasks.path_with(&if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) }), false);
     };
     view! {
         <PageHeader title="Tasks" subtitle="What was created from templates, and how it went."/>
@@ -54,7 +54,7 @@ pub fn TasksPage() -> impl IntoView {
                     <tbody>
                         {list.tasks.into_iter().map(|t| view! {
                             <tr>
-                                <td><a href=paths::href(&format!("/create/tasks/{}", t.id))>{t.id.clone()}</a></td>
+                                <td><a href=Route::Task(t.id.clone()).href()>{t.id.clone()}</a></td>
                                 <td>{t.template_title().or(t.template_ref()).unwrap_or_default().to_string()}</td>
                                 <td><span class=format!("step-status status-{}", t.status)>{t.status.clone()}</span></td>
                                 <td>{t.created_at.clone()}</td>

@@ -15,6 +15,7 @@ use crate::model::query::parse_query;
 use crate::catalog::data::{filter_pager, rows_resource, FixedList, Rows};
 use crate::shell::paths;
 use crate::shell::router::use_router;
+use crate::shell::routes::Route;
 
 #[component]
 pub fn CreatePage() -> impl IntoView {
@@ -24,12 +25,12 @@ pub fn CreatePage() -> impl IntoView {
         f.kind = "template".into();
         f
     });
-    let FixedList { apply, facets } = FixedList::new("/create", "kind=template".to_string());
+    let FixedList { apply, facets } = FixedList::new(Route::Create, "kind=template".to_string());
     let rows = rows_resource(filter);
     view! {
         <PageHeader title="Create a new component" subtitle="Start a project from one of your organisation's approved templates.">
-            <a class="button secondary" href=paths::href("/create/tasks")>"Tasks"</a>
-            <a class="button secondary" href=paths::href("/create/actions")>"Installed actions"</a>
+            <a class="button secondary" href=Route::Tasks.href()>"Tasks"</a>
+            <a class="button secondary" href=Route::Actions.href()>"Installed actions"</a>
         </PageHeader>
         <div class="catalog-layout">
             <CatalogFilters filter=filter kinds=Signal::derive(Vec::new) facets=Signal::derive(move || facets.get().and_then(Result::ok).flatten()) on_change=apply one_kind=true/>
@@ -60,7 +61,7 @@ pub fn CreatePage() -> impl IntoView {
 fn template_card(t: crate::api::types::Entity) -> impl IntoView {
     let r = t.entity_ref();
     let title = t.display_name().to_string();
-    let wizard = format!("/create/templates/{}/{}", crate::model::entity_ref::encode_segment(&r.namespace), crate::model::entity_ref::encode_segment(&r.name));
+    let wizard = Route::Template { namespace: r.namespace.clone(), name: r.name.clone() }.path();
     let tags: Vec<String> = t.tags().into_iter().map(str::to_string).collect();
     let links = t.links();
     view! {

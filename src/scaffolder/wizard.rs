@@ -29,6 +29,7 @@ use crate::model::entity_ref::EntityRef;
 use crate::shell::paths;
 use crate::shell::router::use_router;
 use crate::browser::session_storage;
+use crate::shell::routes::Route;
 
 #[component]
 pub fn WizardPage(namespace: String, name: String) -> impl IntoView {
@@ -166,7 +167,7 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
                         if let Some(s) = session_storage() {
                             let _ = s.remove_item(&key);
                         }
-                        router.navigate(&format!("/create/tasks/{id}"), false);
+                        router.navigate(&Route::Task(id).path(), false);
                     }
                     Err(SubmitError::Fields(errs)) => {
                         let errs = field_errors(&errs);
@@ -207,13 +208,13 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     };
 
     let titles: Vec<String> = schema.steps.iter().map(|s| s.title.clone()).collect();
-    let template_path = template_ref.catalog_path();
+    let template_path = Route::Entity(template_ref.clone()).path();
     view! {
         <PageHeader title=schema.title.clone() subtitle=schema.description.clone().unwrap_or_default()/>
         <p class="muted">
             <a href=paths::href(&template_path)>"About this template"</a>
             " · "
-            <a href=paths::href("/create")>"All templates"</a>
+            <a href=Route::Create.href()>"All templates"</a>
         </p>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {restored.then(|| view! { <p class="notice" role="status">"Your earlier input was restored. Secrets are never kept, so enter them again."</p> })}

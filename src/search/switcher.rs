@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::types::{Entity, SearchResult};
-use crate::model::entity_ref::encode_segment;
 use crate::search::state::{result_link, ResultLink};
+use crate::shell::routes::Route;
 
 /// How many recent choices are kept.
 pub const RECENT_MAX: usize = 8;
@@ -23,11 +23,10 @@ impl SwitcherItem {
     /// An entity: templates open their wizard, everything else its page.
     pub fn from_entity(e: &Entity) -> Self {
         let r = e.entity_ref();
-        let (ns, name) = (encode_segment(&r.namespace), encode_segment(&r.name));
         let path = if r.kind.eq_ignore_ascii_case("template") {
-            format!("/create/templates/{ns}/{name}")
+            Route::Template { namespace: r.namespace.clone(), name: r.name.clone() }.path()
         } else {
-            format!("/catalog/{ns}/{}/{name}", encode_segment(&r.kind.to_ascii_lowercase()))
+            Route::Entity(r).path()
         };
         Self { title: e.display_name().to_string(), detail: e.kind().to_string(), path }
     }

@@ -18,6 +18,7 @@ use crate::catalog::entity::page::entity_page;
 use crate::catalog::list::CatalogPage;
 use crate::docs::index::docs_page;
 use crate::docs::reader::docs_reader_page;
+use crate::docs::state::DocsState;
 use crate::scaffolder::actions::actions_page;
 use crate::scaffolder::task::task_page;
 use crate::scaffolder::tasks::tasks_page;
@@ -90,6 +91,8 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(backend);
     provide_context(theme);
     provide_context(stars);
+    // The docs reader's memory outlives its pages (one build check per site).
+    provide_context(DocsState::default());
 
     {
         let session = session.clone();

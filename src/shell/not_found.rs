@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::ui::page_header::PageHeader;
-use crate::shell::paths::href;
+use crate::shell::routes::Route;
 
 /// Any path the portal does not know, inside the shell.
 #[component]
@@ -9,6 +9,6 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <PageHeader title="Page not found"/>
         <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-        <p><a href=href("/catalog")>"Go to the catalog"</a></p>
+        <p><a href=Route::Catalog.href()>"Go to the catalog"</a></p>
     }
 }

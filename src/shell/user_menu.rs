@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::model::entity_ref::EntityRef;
-use crate::shell::paths::href;
 use crate::api::session::{Session, SessionState};
+use crate::shell::routes::Route;
 
 /// The signed-in user's name, with a menu holding Settings and Sign out.
 #[component]
@@ -37,7 +37,7 @@ pub fn UserMenu() -> impl IntoView {
                 {name}
             </button>
             <ul id="user-menu-list" class="user-menu-list" hidden=move || !open.get()>
-                <li><a href=href("/settings") on:click=move |_| open.set(false)>"Settings"</a></li>
+                <li><a href=Route::Settings.href() on:click=move |_| open.set(false)>"Settings"</a></li>
                 <li><button type="button" class="menu-item" on:click=sign_out>"Sign out"</button></li>
             </ul>
         </div>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::model::entity_ref::EntityRef;
-use crate::shell::paths::href;
+use crate::shell::routes::Route;
 
 /// A ref as written in an entity (`spec.system: checkout`): a link when it reads
 /// as a ref (missing kind and namespace taken from the defaults), else the text.
@@ -16,5 +16,5 @@ pub fn written_ref(value: &str, default_kind: &'static str, namespace: &str) -> 
 #[component]
 pub fn EntityLink(entity_ref: EntityRef, #[prop(optional, into)] label: Option<String>, #[prop(optional)] hide_kind: Option<&'static str>) -> impl IntoView {
     let text = label.unwrap_or_else(|| entity_ref.humanize(hide_kind));
-    view! { <a href=href(&entity_ref.catalog_path())>{text}</a> }
+    view! { <a href=Route::Entity(entity_ref.clone()).href()>{text}</a> }
 }

@@ -11,6 +11,7 @@ use crate::model::entity_ref::EntityRef;
 use crate::catalog::entity::graph::{self, Graph, RELATION_TYPES, RING};
 use crate::shell::paths::href;
 use crate::shell::router::use_router;
+use crate::shell::routes::Route;
 
 type Relations = BTreeMap<String, Vec<(String, String)>>;
 
@@ -63,7 +64,7 @@ pub fn RelationsGraph(entity: Entity) -> impl IntoView {
         }).collect_view();
         let nodes = g.nodes.into_iter().map(|n| {
             let (name, kind) = label(&n.id);
-            let path = EntityRef::parse(&n.id, None, "default").map(|r| r.catalog_path()).unwrap_or_default();
+            let path = EntityRef::parse(&n.id, None, "default").map(|r| Route::Entity(r).path()).unwrap_or_default();
             let target = path.clone();
             let root = n.depth == 0;
             let data_href = href(&path);

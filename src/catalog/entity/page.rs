@@ -17,7 +17,7 @@ use crate::catalog::star_button::StarButton;
 use crate::model::entity_ref::EntityRef;
 use crate::model::relations::{self, is_safe_link, RelationSection};
 use crate::catalog::entity::yaml::to_yaml;
-use crate::shell::paths::href;
+use crate::shell::routes::Route;
 
 const REF_FIELDS: [&str; 6] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "spec.type"];
 
@@ -37,7 +37,7 @@ pub fn EntityPage(entity_ref: EntityRef) -> impl IntoView {
             Some(Err(err)) if err.is_not_found() => view! {
                 <PageHeader title="Entity not found"/>
                 <p class="empty">{format!("The catalog has no {} named \"{}\" in namespace \"{}\".", r.kind, r.name, r.namespace)}</p>
-                <p><a href=href(&format!("/catalog{}", query_string(&[("kind", r.kind.to_ascii_lowercase()), ("q", r.name.clone())])))>
+                <p><a href=Route::Catalog.href_with(&query_string(&[("kind", r.kind.to_ascii_lowercase()), ("q", r.name.clone())]))>
                     {format!("Search the catalog for \"{}\"", r.name)}
                 </a></p>
             }
@@ -96,8 +96,8 @@ fn EntityView(entity: Entity) -> impl IntoView {
             });
         }
     };
-    let docs = entity.annotation("backstage.io/techdocs-ref").map(|_| href(&format!("/docs/{}/{}/{}", r.namespace, kind, r.name)));
-    let template = (kind == "template").then(|| href(&format!("/create/templates/{}/{}", r.namespace, r.name)));
+    let docs = entity.annotation("backstage.io/techdocs-ref").map(|_| Route::DocsPage { entity: r.clone(), path: String::new() }.href());
+    let template = (kind == "template").then(|| Route::Template { namespace: r.namespace.clone(), name: r.name.clone() }.href());
     let view_url = entity.view_url().filter(|u| is_safe_link(u));
     let edit_url = entity.annotation("backstage.io/edit-url").filter(|u| is_safe_link(u)).map(str::to_string);
 

@@ -1,0 +1,174 @@
+//! What the docs reader keeps beyond one page, for the whole session (`DocsState`,
+//! provided once by the app): each site's build check, shared by its pages; when
+//! the cookie images need was fetched; the documented entities' titles and
+//! owners. And a page's view of its site's build (`SiteBuild`): started here, or
+//! followed when another page of the site started it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::techdocs::SyncEvent;
+use crate::api::Backend;
+use crate::browser::sleep;
+use crate::model::entity_ref::EntityRef;
+
+/// Where the docs build stands, as a page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Build {
+    Running,
+    Done,
+    Failed(String),
+}
+
+/// A site's build check in this session: one per site, shared by its pages.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Check {
+    Running,
+    Done,
+}
+
+/// How long a build may take before the page says so instead of spinning.
+const BUILD_TIMEOUT_MS: u64 = 120_000;
+/// The cookie lives as long as the Backstage token; fetch it again well before.
+const COOKIE_REFRESH_MS: f64 = 10.0 * 60_000.0;
+
+#[derive(Default)]
+struct Memory {
+    /// Site (entity ref) → its check: moving between a site's pages starts no new
+    /// build check; a page opened while one runs waits for it.
+    checks: HashMap<String, Check>,
+    /// When the `backstage-auth` cookie was last fetched (ms since the epoch).
+    cookie_at: f64,
+    /// Site → the entity's title and owner.
+    about: HashMap<String, (String, Option<EntityRef>)>,
+}
+
+/// The docs reader's session memory (a context; cheap to clone).
+#[derive(Clone, Default)]
+pub struct DocsState(Arc<Mutex<Memory>>);
+
+impl DocsState {
+    fn with<R>(&self, f: impl FnOnce(&mut Memory) -> R) -> R {
+        f(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    pub fn check(&self, site: &str) -> Option<Check> {
+        self.with(|m| m.checks.get(site).copied())
+    }
+
+    fn set_check(&self, site: &str, check: Check) {
+        self.with(|m| m.checks.insert(site.to_string(), check));
+    }
+
+    /// A check that did not finish is forgotten, so the next page checks again.
+    fn forget_unfinished(&self, site: &str) {
+        self.with(|m| {
+            if m.checks.get(site) == Some(&Check::Running) {
+                m.checks.remove(site);
+            }
+        });
+    }
+
+    /// Gets the cookie images and downloads need, unless it is fresh. Best effort:
+    /// without it only images and downloads fail, the text still shows.
+    pub async fn ensure_cookie(&self, backend: &Backend) {
+        let now = js_sys::Date::now();
+        if now - self.with(|m| m.cookie_at) > COOKIE_REFRESH_MS && backend.techdocs_cookie().await.is_ok() {
+            self.with(|m| m.cookie_at = now);
+        }
+    }
+
+    /// The documented entity's title and owner, read once per session; `None`
+    /// when it cannot be read (the header then names the entity by its ref).
+    pub async fn about(&self, backend: &Backend, site: &str) -> Option<(String, Option<EntityRef>)> {
+        if let Some(a) = self.with(|m| m.about.get(site).cloned()) {
+            return Some(a);
+        }
+        let fields = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.owner"];
+        let e = backend.entities_by_refs(&[site.to_string()], &fields).await.ok()?.into_iter().next()??;
+        let a = (e.display_name().to_string(), e.owner());
+        self.with(|m| m.about.insert(site.to_string(), a.clone()));
+        Some(a)
+    }
+}
+
+/// One page's view of its site's build: the state, the build log as it comes, and
+/// whether a build replaced the version on screen.
+#[derive(Clone, Copy)]
+pub struct SiteBuild {
+    pub build: RwSignal<Build>,
+    pub log: RwSignal<Vec<String>>,
+    pub stale: RwSignal<bool>,
+}
+
+impl SiteBuild {
+    /// Asks the backend to build the site if its docs are out of date, following
+    /// the build's log. When it ends, `refetch` reads the page again if none was
+    /// shown (`shown`), or the page is marked stale if a newer version was built.
+    pub fn start(self, backend: &Backend, entity: &EntityRef, state: &DocsState, shown: impl Fn() -> bool + 'static, refetch: impl Fn() + 'static) {
+        let Self { build, log, stale } = self;
+        let (backend, entity, state, site) = (backend.clone(), entity.clone(), state.clone(), entity.canonical());
+        build.set(Build::Running);
+        log.set(vec![]);
+        state.set_check(&site, Check::Running);
+        spawn_local(async move {
+            let result = backend
+                .sync_techdocs(&entity, |e| match e {
+                    SyncEvent::Log(line) => drop(log.try_update(|l| l.push(line))),
+                    SyncEvent::Finish { updated } => {
+                        state.set_check(&site, Check::Done);
+                        let _ = build.try_set(Build::Done);
+                        if !shown() {
+                            refetch();
+                        } else if updated {
+                            let _ = stale.try_set(true);
+                        }
+                    }
+                    SyncEvent::Error(message) => drop(build.try_set(Build::Failed(message))),
+                })
+                .await;
+            if let Err(e) = result {
+                let _ = build.try_set(Build::Failed(e.user_message()));
+            } else if build.try_get_untracked() == Some(Build::Running) {
+                let _ = build.try_set(Build::Failed("The backend ended the docs build without saying whether it worked.".into()));
+            }
+            state.forget_unfinished(&site);
+        });
+        set_timeout(
+            move || {
+                if build.try_get_untracked() == Some(Build::Running) {
+                    let _ = build.try_set(Build::Failed(format!("The docs build did not finish within {} seconds.", BUILD_TIMEOUT_MS / 1000)));
+                }
+            },
+            std::time::Duration::from_millis(BUILD_TIMEOUT_MS),
+        );
+    }
+
+    /// Waits for the check another page of the site started: done → read the page
+    /// if none is shown; given up → `start_own` checks again from this page.
+    pub fn follow(self, state: DocsState, site: String, shown: impl Fn() -> bool + 'static, refetch: impl Fn() + 'static, start_own: impl Fn() + 'static) {
+        let build = self.build;
+        spawn_local(async move {
+            loop {
+                sleep(300).await;
+                if build.try_get_untracked().is_none() {
+                    return; // the page is gone
+                }
+                match state.check(&site) {
+                    Some(Check::Running) => continue,
+                    Some(Check::Done) => {
+                        build.set(Build::Done);
+                        if !shown() {
+                            refetch();
+                        }
+                    }
+                    None => start_own(),
+                }
+                return;
+            }
+        });
+    }
+}
