@@ -121,9 +121,7 @@ pub fn parse_config_text(text: &str, source: &str) -> Result<Config, ConfigError
 
 /// Validates an already parsed configuration object.
 pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigError> {
-    let root = value
-        .as_object()
-        .ok_or_else(|| ConfigError::file(source, "must hold a JSON object at the top level"))?;
+    let root = value.as_object().ok_or_else(|| ConfigError::file(source, "must hold a JSON object at the top level"))?;
 
     let section = |name: &str| -> Result<Option<&serde_json::Map<String, Value>>, ConfigError> {
         match root.get(name) {
@@ -146,7 +144,13 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
     };
     // A list of strings, each checked (and normalised) by `read`; a bad item is
     // named by its index.
-    let string_list_at = |sec: Option<&serde_json::Map<String, Value>>, path: &str, key: &str, read: &dyn Fn(&str) -> Option<String>, item_problem: &str, list_problem: &str| -> Result<Vec<String>, ConfigError> {
+    let string_list_at = |sec: Option<&serde_json::Map<String, Value>>,
+                          path: &str,
+                          key: &str,
+                          read: &dyn Fn(&str) -> Option<String>,
+                          item_problem: &str,
+                          list_problem: &str|
+     -> Result<Vec<String>, ConfigError> {
         match sec.and_then(|s| s.get(key)) {
             None | Some(Value::Null) => Ok(vec![]),
             Some(Value::Array(items)) => items
@@ -167,14 +171,17 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         Some(u) if u.trim().is_empty() => None,
         Some(u) if is_image_url(u.trim()) => Some(u.trim().to_string()),
         Some(u) => {
-            return Err(ConfigError::field(source, "app.logoUrl", format!("is \"{u}\"; use an https:// address, a path beside index.html such as \"logo.png\", or a data:image URL")));
+            return Err(ConfigError::field(
+                source,
+                "app.logoUrl",
+                format!("is \"{u}\"; use an https:// address, a path beside index.html such as \"logo.png\", or a data:image URL"),
+            ));
         }
     };
     let theme = match string_at(app, "app.theme", "theme")? {
         None => ThemePreference::Auto,
-        Some(t) => ThemePreference::parse(&t).ok_or_else(|| {
-            ConfigError::field(source, "app.theme", format!("is \"{t}\"; use \"auto\", \"light\" or \"dark\""))
-        })?,
+        Some(t) => ThemePreference::parse(&t)
+            .ok_or_else(|| ConfigError::field(source, "app.theme", format!("is \"{t}\"; use \"auto\", \"light\" or \"dark\"")))?,
     };
 
     let embed = match app.and_then(|a| a.get("embed")) {
@@ -182,16 +189,31 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
         Some(Value::Bool(b)) => *b,
         Some(_) => return Err(ConfigError::field(source, "app.embed", "must be true or false")),
     };
-    let embed_parent_origins = string_list_at(app, "app.embedParentOrigins", "embedParentOrigins", &normalize_origin, "must be an origin such as \"https://intranet.example.com\" (scheme, host and port only)", "must be a list of origins")?;
+    let embed_parent_origins = string_list_at(
+        app,
+        "app.embedParentOrigins",
+        "embedParentOrigins",
+        &normalize_origin,
+        "must be an origin such as \"https://intranet.example.com\" (scheme, host and port only)",
+        "must be a list of origins",
+    )?;
     let mount_selector = match string_at(app, "app.mountSelector", "mountSelector")? {
-        Some(sel) if sel.trim().is_empty() => return Err(ConfigError::field(source, "app.mountSelector", "must not be empty; use a CSS selector such as \"#portal\"")),
+        Some(sel) if sel.trim().is_empty() => {
+            return Err(ConfigError::field(source, "app.mountSelector", "must not be empty; use a CSS selector such as \"#portal\""))
+        }
         other => other,
     };
 
-    let base = string_at(backend, "backend.baseUrl", "baseUrl")?
-        .ok_or_else(|| ConfigError::field(source, "backend.baseUrl", "is missing; set it to your Backstage backend, e.g. \"https://backstage.example.com\""))?;
-    let backend_base_url = normalize_base_url(&base)
-        .ok_or_else(|| ConfigError::field(source, "backend.baseUrl", format!("is \"{base}\"; it must be an absolute http:// or https:// URL")))?;
+    let base = string_at(backend, "backend.baseUrl", "baseUrl")?.ok_or_else(|| {
+        ConfigError::field(
+            source,
+            "backend.baseUrl",
+            "is missing; set it to your Backstage backend, e.g. \"https://backstage.example.com\"",
+        )
+    })?;
+    let backend_base_url = normalize_base_url(&base).ok_or_else(|| {
+        ConfigError::field(source, "backend.baseUrl", format!("is \"{base}\"; it must be an absolute http:// or https:// URL"))
+    })?;
 
     let auth_environment = string_at(auth, "auth.environment", "environment")?.unwrap_or_else(|| "development".to_string());
     if auth_environment.trim().is_empty() {
@@ -217,9 +239,27 @@ pub fn parse_config_value(value: &Value, source: &str) -> Result<Config, ConfigE
     };
 
     let host_name = |h: &str| (!h.is_empty() && !h.contains('/')).then(|| h.to_string());
-    let docs_allowed_hosts = string_list_at(techdocs, "techdocs.allowedHosts", "allowedHosts", &host_name, "must be a host name such as \"img.example.com\"", "must be a list of host names")?;
+    let docs_allowed_hosts = string_list_at(
+        techdocs,
+        "techdocs.allowedHosts",
+        "allowedHosts",
+        &host_name,
+        "must be a host name such as \"img.example.com\"",
+        "must be a list of host names",
+    )?;
 
-    Ok(Config { app_title, app_logo_url, theme, embed, embed_parent_origins, mount_selector, backend_base_url, auth_environment, auth_providers, docs_allowed_hosts })
+    Ok(Config {
+        app_title,
+        app_logo_url,
+        theme,
+        embed,
+        embed_parent_origins,
+        mount_selector,
+        backend_base_url,
+        auth_environment,
+        auth_providers,
+        docs_allowed_hosts,
+    })
 }
 
 /// One `auth.providers` entry: `"oidc"` or `{ "id": "oidc", "title": "Acme SSO" }`.
@@ -227,7 +267,10 @@ fn parse_provider(item: &Value, path: &str, source: &str) -> Result<SignInProvid
     let (id, title) = match item {
         Value::String(id) => (id.as_str(), None),
         Value::Object(o) => {
-            let id = o.get("id").and_then(Value::as_str).ok_or_else(|| ConfigError::field(source, &format!("{path}.id"), "is missing; give the provider id, such as \"oidc\""))?;
+            let id = o
+                .get("id")
+                .and_then(Value::as_str)
+                .ok_or_else(|| ConfigError::field(source, &format!("{path}.id"), "is missing; give the provider id, such as \"oidc\""))?;
             let title = match o.get("title") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
@@ -235,10 +278,20 @@ fn parse_provider(item: &Value, path: &str, source: &str) -> Result<SignInProvid
             };
             (id, title)
         }
-        _ => return Err(ConfigError::field(source, path, "must be a provider id string such as \"guest\" or \"github\", or an object with \"id\" and \"title\"")),
+        _ => {
+            return Err(ConfigError::field(
+                source,
+                path,
+                "must be a provider id string such as \"guest\" or \"github\", or an object with \"id\" and \"title\"",
+            ))
+        }
     };
     if !is_provider_id(id) {
-        return Err(ConfigError::field(source, path, format!("is \"{id}\", which is not a provider id (lower-case letters, digits and dashes)")));
+        return Err(ConfigError::field(
+            source,
+            path,
+            format!("is \"{id}\", which is not a provider id (lower-case letters, digits and dashes)"),
+        ));
     }
     Ok(SignInProvider { id: id.to_string(), title: title.unwrap_or_else(|| provider_title(id)) })
 }
@@ -258,8 +311,7 @@ fn is_image_url(u: &str) -> bool {
 
 fn is_provider_id(id: &str) -> bool {
     let mut chars = id.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase()) && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Accepts `http(s)://host[:port][/path]` and drops trailing slashes.
@@ -415,7 +467,10 @@ mod tests {
 
     #[test]
     fn providers_with_display_titles() {
-        let c = parse(r#"{"backend":{"baseUrl":"http://b"},"auth":{"providers":[{"id":"oidc","title":" Acme SSO "},"guest",{"id":"github"}]}}"#).unwrap();
+        let c = parse(
+            r#"{"backend":{"baseUrl":"http://b"},"auth":{"providers":[{"id":"oidc","title":" Acme SSO "},"guest",{"id":"github"}]}}"#,
+        )
+        .unwrap();
         let got: Vec<(&str, &str)> = c.auth_providers.iter().map(|p| (p.id.as_str(), p.title.as_str())).collect();
         assert_eq!(got, vec![("oidc", "Acme SSO"), ("guest", "Guest"), ("github", "GitHub")]);
         assert_eq!(c.provider_title("oidc"), "Acme SSO");

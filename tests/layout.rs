@@ -64,7 +64,10 @@ fn imports(module: &str, src: &str, known: &BTreeSet<String>) -> BTreeSet<String
         }
     };
     let path_after = |rest: &str| -> Vec<String> {
-        rest.split("::").map(|s| s.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>()).take_while(|s| !s.is_empty()).collect()
+        rest.split("::")
+            .map(|s| s.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>())
+            .take_while(|s| !s.is_empty())
+            .collect()
     };
     for (i, _) in code.match_indices("crate::") {
         if code[..i].ends_with('$') || code[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_') {

@@ -7,11 +7,11 @@ use stagedoor::api::error::ApiError;
 use stagedoor::api::http::{stream_events, RawRequest};
 use stagedoor::api::types::Entity;
 use stagedoor::catalog::table::{Column, EntityTable};
-use stagedoor::ui::error_panel::ErrorPanel;
-use stagedoor::shell::nav::Nav;
 use stagedoor::config::ConfigError;
 use stagedoor::shell::config_error::ConfigErrorPage;
+use stagedoor::shell::nav::Nav;
 use stagedoor::shell::router::{Location, Router};
+use stagedoor::ui::error_panel::ErrorPanel;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -31,7 +31,11 @@ fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::Htm
 async fn error_panel_says_what_happened_and_retries() {
     let clicks = RwSignal::new(0);
     let host = mount(move || {
-        let err = ApiError::from_status(503, r#"{"error":{"name":"ServiceUnavailableError","message":"database is starting"}}"#, "http://b/api/catalog");
+        let err = ApiError::from_status(
+            503,
+            r#"{"error":{"name":"ServiceUnavailableError","message":"database is starting"}}"#,
+            "http://b/api/catalog",
+        );
         view! { <ErrorPanel error=err on_retry=Callback::new(move |_| clicks.update(|c| *c += 1))/> }
     });
     let text = host.text_content().unwrap();
@@ -86,7 +90,9 @@ async fn entity_table_shows_hostile_text_as_text() {
         r#"{"kind":"Component","metadata":{"name":"evil","title":"<img src=x onerror=alert(1)>","description":"<script>alert(2)</script>"},"spec":{"owner":"team-a"}}"#,
     )
     .unwrap();
-    let host = mount(move || view! { <EntityTable caption="Components" columns=vec![Column::Name, Column::Owner, Column::Description] entities=vec![entity]/> });
+    let host = mount(
+        move || view! { <EntityTable caption="Components" columns=vec![Column::Name, Column::Owner, Column::Description] entities=vec![entity]/> },
+    );
     assert!(host.query_selector("img").unwrap().is_none());
     assert!(host.query_selector("tbody script").unwrap().is_none());
     let text = host.text_content().unwrap();
@@ -124,11 +130,11 @@ fn patterns_are_checked_by_the_browsers_regexp() {
 
 #[wasm_bindgen_test]
 async fn a_form_step_writes_values_and_shows_errors_when_a_field_is_left() {
-    use std::collections::{BTreeMap, BTreeSet};
     use stagedoor::scaffolder::forms::regexp::browser_patterns;
     use stagedoor::scaffolder::forms::schema::{Choices, Resolver};
     use stagedoor::scaffolder::forms::validate::validate_fields;
     use stagedoor::scaffolder::forms::{field::FormCtx, widgets::step_form};
+    use std::collections::{BTreeMap, BTreeSet};
 
     let schema = serde_json::json!({
         "required": ["name"],

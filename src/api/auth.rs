@@ -9,9 +9,9 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::error::{origin_of, ApiError};
+use crate::api::http::parse_json;
 use crate::api::http::{self, RawRequest};
 use crate::api::types::AuthResponse;
-use crate::api::http::parse_json;
 use crate::model::query::encode_query;
 
 const XHR: (&str, &str) = ("X-Requested-With", "XMLHttpRequest");
@@ -21,18 +21,15 @@ pub fn refresh_url(base: &str, provider: &str, environment: &str) -> String {
 }
 
 pub fn start_url(base: &str, provider: &str, environment: &str, app_origin: &str) -> String {
-    format!(
-        "{base}/api/auth/{provider}/start?scope=&origin={}&flow=popup&env={}",
-        encode_query(app_origin),
-        encode_query(environment)
-    )
+    format!("{base}/api/auth/{provider}/start?scope=&origin={}&flow=popup&env={}", encode_query(app_origin), encode_query(environment))
 }
 
 /// Asks the provider for a fresh Backstage token (guest: a new guest session;
 /// OAuth: uses the provider's refresh cookie). `Ok(None)`: no session to restore.
 pub async fn refresh(base: &str, provider: &str, environment: &str) -> Result<Option<AuthResponse>, ApiError> {
     let url = refresh_url(base, provider, environment);
-    let resp = http::send(RawRequest { method: "GET", url: &url, body: None, bearer: None, with_credentials: true, headers: &[XHR] }).await?;
+    let resp =
+        http::send(RawRequest { method: "GET", url: &url, body: None, bearer: None, with_credentials: true, headers: &[XHR] }).await?;
     match resp.status {
         200..=299 if resp.body.trim().is_empty() => Ok(None),
         200..=299 => parse_json(&resp.body, &url).map(Some),
@@ -43,7 +40,8 @@ pub async fn refresh(base: &str, provider: &str, environment: &str) -> Result<Op
 /// Ends the provider's session on the backend (clears its refresh cookie).
 pub async fn logout(base: &str, provider: &str, environment: &str) -> Result<(), ApiError> {
     let url = format!("{base}/api/auth/{provider}/logout?env={}", encode_query(environment));
-    let resp = http::send(RawRequest { method: "POST", url: &url, body: None, bearer: None, with_credentials: true, headers: &[XHR] }).await?;
+    let resp =
+        http::send(RawRequest { method: "POST", url: &url, body: None, bearer: None, with_credentials: true, headers: &[XHR] }).await?;
     if (200..300).contains(&resp.status) {
         Ok(())
     } else {
@@ -128,9 +126,7 @@ pub async fn popup_sign_in(base: &str, provider: &str, environment: &str) -> Res
             }
         })
     };
-    let interval = window
-        .set_interval_with_callback_and_timeout_and_arguments_0(on_tick.as_ref().unchecked_ref(), 500)
-        .unwrap_or(0);
+    let interval = window.set_interval_with_callback_and_timeout_and_arguments_0(on_tick.as_ref().unchecked_ref(), 500).unwrap_or(0);
 
     if outcome.borrow().is_none() {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -146,11 +142,7 @@ pub async fn popup_sign_in(base: &str, provider: &str, environment: &str) -> Res
 
 /// A `postMessage` payload as JSON (structured-clone objects go through JSON).
 fn serde_wasm_value(v: &JsValue) -> Value {
-    js_sys::JSON::stringify(v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or(Value::Null)
+    js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null)
 }
 
 #[cfg(test)]
@@ -179,10 +171,17 @@ mod tests {
         assert_eq!(read_popup_message(BACKEND, BACKEND, &json!({"type":"config_info","targetOrigin":"x"})), PopupMessage::Ignore);
         assert_eq!(read_popup_message(BACKEND, BACKEND, &json!("hello")), PopupMessage::Ignore);
         assert_eq!(
-            read_popup_message(BACKEND, BACKEND, &json!({"type":"authorization_response","error":{"name":"Error","message":"Login failed, user not found"}})),
+            read_popup_message(
+                BACKEND,
+                BACKEND,
+                &json!({"type":"authorization_response","error":{"name":"Error","message":"Login failed, user not found"}})
+            ),
             PopupMessage::Failed("Login failed, user not found".into())
         );
-        assert!(matches!(read_popup_message(BACKEND, BACKEND, &json!({"type":"authorization_response","response":{}})), PopupMessage::Failed(_)));
+        assert!(matches!(
+            read_popup_message(BACKEND, BACKEND, &json!({"type":"authorization_response","response":{}})),
+            PopupMessage::Failed(_)
+        ));
     }
 
     #[test]

@@ -83,14 +83,20 @@ impl Backend {
     /// until the server ends it (`Ok`) or it fails or is cut (`Err`).
     pub async fn stream_events(&self, url: &str, mut on_event: impl FnMut(sse::SseEvent)) -> Result<(), ApiError> {
         match self.stream_once(url, &mut on_event).await {
-            Err(e) if e.kind == ApiErrorKind::Unauthorized && self.session.refresh().await.is_ok() => self.stream_once(url, &mut on_event).await,
+            Err(e) if e.kind == ApiErrorKind::Unauthorized && self.session.refresh().await.is_ok() => {
+                self.stream_once(url, &mut on_event).await
+            }
             other => other,
         }
     }
 
     async fn stream_once(&self, url: &str, on_event: &mut impl FnMut(sse::SseEvent)) -> Result<(), ApiError> {
         let token = self.token_for(url);
-        http::stream_events(RawRequest { method: "GET", url, body: None, bearer: token.as_deref(), with_credentials: false, headers: &[] }, on_event).await
+        http::stream_events(
+            RawRequest { method: "GET", url, body: None, bearer: token.as_deref(), with_credentials: false, headers: &[] },
+            on_event,
+        )
+        .await
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
@@ -128,6 +134,4 @@ mod tests {
         assert!(is_backend_url("https://b.example/backstage", "https://b.example/backstage/api/x"));
         assert!(!is_backend_url("https://b.example/backstage", "https://b.example/backstagex/api"));
     }
-
-
 }

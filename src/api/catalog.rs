@@ -2,11 +2,11 @@
 
 use serde_json::json;
 
-use crate::api::types::{Ancestry, Entity, EntityFacets, EntityPage, EntitiesByRefs};
 use crate::api::backend::Backend;
 use crate::api::error::ApiError;
-use crate::model::query::query_string;
+use crate::api::types::{Ancestry, EntitiesByRefs, Entity, EntityFacets, EntityPage};
 use crate::model::entity_ref::{encode_segment, EntityRef};
+use crate::model::query::query_string;
 
 /// One `GET /entities/by-query` request. Filters in one string are ANDed
 /// (`kind=component,spec.type=service`); several strings are ORed.
@@ -85,7 +85,8 @@ impl Backend {
 
     /// The chain of locations and processors that produced an entity.
     pub async fn entity_ancestry(&self, r: &EntityRef) -> Result<Ancestry, ApiError> {
-        let path = format!("/entities/by-name/{}/{}/{}/ancestry", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
+        let path =
+            format!("/entities/by-name/{}/{}/{}/ancestry", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
         self.get_json(&self.plugin_url("catalog", &path)).await
     }
 
@@ -100,12 +101,7 @@ impl Backend {
     }
 
     pub async fn entity_by_ref(&self, r: &EntityRef) -> Result<Entity, ApiError> {
-        let path = format!(
-            "/entities/by-name/{}/{}/{}",
-            encode_segment(&r.kind),
-            encode_segment(&r.namespace),
-            encode_segment(&r.name)
-        );
+        let path = format!("/entities/by-name/{}/{}/{}", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
         self.get_json(&self.plugin_url("catalog", &path)).await
     }
 }

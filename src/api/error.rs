@@ -146,10 +146,12 @@ pub fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
                     .filter_map(|e| {
                         e.as_str()
                             .map(str::to_string)
-                            .or_else(|| e.get("message").and_then(Value::as_str).map(|m| match e.get("property").and_then(Value::as_str) {
-                                Some(p) if !p.is_empty() => format!("{p} {m}"),
-                                _ => m.to_string(),
-                            }))
+                            .or_else(|| {
+                                e.get("message").and_then(Value::as_str).map(|m| match e.get("property").and_then(Value::as_str) {
+                                    Some(p) if !p.is_empty() => format!("{p} {m}"),
+                                    _ => m.to_string(),
+                                })
+                            })
                             .or_else(|| e.get("stack").and_then(Value::as_str).map(str::to_string))
                     })
                     .collect();
@@ -205,7 +207,8 @@ mod tests {
 
     #[test]
     fn scaffolder_validation_errors_are_joined() {
-        let body = r#"{"errors":[{"property":"instance.name","message":"does not match pattern"},{"message":"requires property \"owner\""}]}"#;
+        let body =
+            r#"{"errors":[{"property":"instance.name","message":"does not match pattern"},{"message":"requires property \"owner\""}]}"#;
         let (name, msg) = parse_error_body(body);
         assert_eq!(name.as_deref(), Some("ValidationError"));
         assert_eq!(msg.as_deref(), Some("instance.name does not match pattern; requires property \"owner\""));

@@ -68,16 +68,12 @@ pub async fn send(r: RawRequest<'_>) -> Result<RawResponse, ApiError> {
 
     // Abort a call that hangs, so the page can say so instead of spinning forever.
     let abort = controller.clone().map(|c| Closure::once(move || c.abort()));
-    let timer = abort.as_ref().and_then(|cb| {
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), TIMEOUT_MS)
-            .ok()
-    });
+    let timer = abort
+        .as_ref()
+        .and_then(|cb| window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), TIMEOUT_MS).ok());
     let result = async {
-        let resp: Response = JsFuture::from(window.fetch_with_request(&request))
-            .await
-            .map_err(|e| fetch_error(r.url, &e))?
-            .unchecked_into();
+        let resp: Response =
+            JsFuture::from(window.fetch_with_request(&request)).await.map_err(|e| fetch_error(r.url, &e))?.unchecked_into();
         let text = resp.text().map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))?;
         let text = JsFuture::from(text).await.map_err(|e| fetch_error(r.url, &e))?;
         Ok(RawResponse { status: resp.status(), body: text.as_string().unwrap_or_default() })
@@ -91,10 +87,7 @@ pub async fn send(r: RawRequest<'_>) -> Result<RawResponse, ApiError> {
 }
 
 fn fetch_error(url: &str, e: &JsValue) -> ApiError {
-    let is_abort = e
-        .dyn_ref::<web_sys::DomException>()
-        .map(|d| d.name() == "AbortError")
-        .unwrap_or(false);
+    let is_abort = e.dyn_ref::<web_sys::DomException>().map(|d| d.name() == "AbortError").unwrap_or(false);
     if is_abort {
         ApiError::unreachable(url, &format!("no answer within {} seconds", TIMEOUT_MS / 1000))
     } else {
@@ -107,10 +100,7 @@ fn fetch_error(url: &str, e: &JsValue) -> ApiError {
 pub async fn stream_events(r: RawRequest<'_>, mut on_event: impl FnMut(SseEvent)) -> Result<(), ApiError> {
     let window = web_sys::window().ok_or_else(|| ApiError::unreachable(r.url, "no browser window"))?;
     let request = build_request(&r, None)?;
-    let resp: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|e| fetch_error(r.url, &e))?
-        .unchecked_into();
+    let resp: Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|e| fetch_error(r.url, &e))?.unchecked_into();
     if !resp.ok() {
         let body = match resp.text() {
             Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),

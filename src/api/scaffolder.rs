@@ -3,11 +3,11 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::api::types::{ScaffolderAction, Task, TaskEvent, TaskList, TemplateParameterSchema, ValidationError, ValidationErrors};
 use crate::api::backend::Backend;
 use crate::api::error::ApiError;
-use crate::model::query::query_string;
+use crate::api::types::{ScaffolderAction, Task, TaskEvent, TaskList, TemplateParameterSchema, ValidationError, ValidationErrors};
 use crate::model::entity_ref::encode_segment;
+use crate::model::query::query_string;
 
 /// Why a task could not be created.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,13 +29,22 @@ impl Backend {
     }
 
     /// `POST /v2/tasks`; the new task's id.
-    pub async fn create_task(&self, template_ref: &str, values: Map<String, Value>, secrets: Map<String, Value>) -> Result<String, SubmitError> {
+    pub async fn create_task(
+        &self,
+        template_ref: &str,
+        values: Map<String, Value>,
+        secrets: Map<String, Value>,
+    ) -> Result<String, SubmitError> {
         let url = self.plugin_url("scaffolder", "/v2/tasks");
         let body = json!({"templateRef": template_ref, "values": values, "secrets": secrets}).to_string();
         let resp = self.request_raw("POST", &url, Some(&body)).await.map_err(SubmitError::Api)?;
         if (200..300).contains(&resp.status) {
             let v: Value = crate::api::http::parse_json(&resp.body, &url).map_err(SubmitError::Api)?;
-            return v.get("id").and_then(Value::as_str).map(str::to_string).ok_or_else(|| SubmitError::Api(ApiError::bad_body(&url, "the answer had no task id")));
+            return v
+                .get("id")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| SubmitError::Api(ApiError::bad_body(&url, "the answer had no task id")));
         }
         if resp.status == 400 {
             if let Some(v) = serde_json::from_str::<ValidationErrors>(&resp.body).ok().filter(|v| !v.errors.is_empty()) {
@@ -63,7 +72,9 @@ impl Backend {
     }
 
     pub async fn retry_task(&self, id: &str) -> Result<(), ApiError> {
-        self.request("POST", &self.plugin_url("scaffolder", &format!("/v2/tasks/{}/retry", encode_segment(id))), Some("{}")).await.map(|_| ())
+        self.request("POST", &self.plugin_url("scaffolder", &format!("/v2/tasks/{}/retry", encode_segment(id))), Some("{}"))
+            .await
+            .map(|_| ())
     }
 
     fn task_events_url(&self, id: &str, what: &str, after: Option<u64>) -> String {

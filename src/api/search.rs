@@ -1,8 +1,8 @@
 //! The search plugin (`/api/search`).
 
-use crate::api::types::SearchResultSet;
 use crate::api::backend::Backend;
 use crate::api::error::ApiError;
+use crate::api::types::SearchResultSet;
 use crate::model::query::query_string;
 
 impl Backend {

@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 use std::time::Duration;
 
 use crate::api::auth;
-use crate::api::types::{AuthResponse, Profile};
 use crate::api::error::ApiError;
+use crate::api::types::{AuthResponse, Profile};
 use crate::browser::local_storage;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +24,9 @@ pub enum SessionState {
     /// Start-up: asking the provider whether an earlier session can be restored.
     Restoring,
     /// Not signed in; `notice` says why when it was not the user's choice.
-    SignedOut { notice: Option<String> },
+    SignedOut {
+        notice: Option<String>,
+    },
     SignedIn(Box<SignedIn>),
 }
 
@@ -162,7 +164,9 @@ impl Session {
         let r = if provider == "guest" {
             match auth::refresh(&self.base, provider, &self.environment).await {
                 Ok(Some(r)) => r,
-                Ok(None) => return Err("The backend did not start a guest session. Is the guest provider enabled in its auth config?".into()),
+                Ok(None) => {
+                    return Err("The backend did not start a guest session. Is the guest provider enabled in its auth config?".into())
+                }
                 Err(e) => return Err(e.user_message()),
             }
         } else {

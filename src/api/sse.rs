@@ -166,12 +166,16 @@ mod tests {
 
     #[test]
     fn crlf_and_cr_line_ends() {
-        assert_eq!(parse_all(b"event: e\r\ndata: 1\r\n\r\ndata: 2\r\rdata: 3\n\n"), vec![ev("e", "1", None), ev("message", "2", None), ev("message", "3", None)]);
+        assert_eq!(
+            parse_all(b"event: e\r\ndata: 1\r\n\r\ndata: 2\r\rdata: 3\n\n"),
+            vec![ev("e", "1", None), ev("message", "2", None), ev("message", "3", None)]
+        );
     }
 
     #[test]
     fn every_chunk_boundary_gives_the_same_events() {
-        let stream = "\u{feff}event: log\r\ndata: {\"message\":\"Bygg klar ✓ — 完成\"}\r\nid: 42\r\n\r\n: c\ndata: zwei\ndata: 🚀\n\n".as_bytes();
+        let stream =
+            "\u{feff}event: log\r\ndata: {\"message\":\"Bygg klar ✓ — 完成\"}\r\nid: 42\r\n\r\n: c\ndata: zwei\ndata: 🚀\n\n".as_bytes();
         let whole = parse_all(stream);
         assert_eq!(whole.len(), 2);
         assert_eq!(whole[0], ev("log", "{\"message\":\"Bygg klar ✓ — 完成\"}", Some("42")));

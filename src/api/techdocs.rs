@@ -19,7 +19,9 @@ pub fn docs_path(r: &EntityRef) -> String {
 pub enum SyncEvent {
     Log(String),
     /// Done; `updated` when a newer build replaced what was there.
-    Finish { updated: bool },
+    Finish {
+        updated: bool,
+    },
     Error(String),
 }
 
@@ -29,7 +31,13 @@ pub fn sync_event(event: &str, data: &str) -> Option<SyncEvent> {
     match event {
         "log" => Some(SyncEvent::Log(value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string()))),
         "finish" => Some(SyncEvent::Finish { updated: value.get("updated").and_then(serde_json::Value::as_bool).unwrap_or(false) }),
-        "error" => Some(SyncEvent::Error(value.as_str().map(str::to_string).or_else(|| value.get("message").and_then(|m| m.as_str()).map(str::to_string)).unwrap_or_else(|| value.to_string()))),
+        "error" => Some(SyncEvent::Error(
+            value
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| value.get("message").and_then(|m| m.as_str()).map(str::to_string))
+                .unwrap_or_else(|| value.to_string()),
+        )),
         _ => None,
     }
 }

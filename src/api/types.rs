@@ -48,11 +48,7 @@ impl Entity {
     }
     /// Tags that are strings; anything else in the list is skipped.
     pub fn tags(&self) -> Vec<&str> {
-        self.0
-            .pointer("/metadata/tags")
-            .and_then(Value::as_array)
-            .map(|t| t.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default()
+        self.0.pointer("/metadata/tags").and_then(Value::as_array).map(|t| t.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
     }
     pub fn entity_ref(&self) -> EntityRef {
         EntityRef::new(self.kind(), self.namespace(), self.name())

@@ -13,13 +13,25 @@ use crate::catalog::starred;
 use crate::catalog::stars::Stars;
 use crate::model::query::query_string;
 use crate::shell::router::use_router;
-use crate::ui::pager::{PageLink, Pager};
 use crate::shell::routes::Route;
+use crate::ui::pager::{PageLink, Pager};
 
 /// Only the fields the table shows are fetched.
 const FIELDS: [&str; 14] = [
-    "kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "metadata.tags",
-    "metadata.annotations", "metadata.links", "spec.type", "spec.lifecycle", "spec.owner", "spec.system", "spec.domain", "spec.profile",
+    "kind",
+    "metadata.name",
+    "metadata.namespace",
+    "metadata.title",
+    "metadata.description",
+    "metadata.tags",
+    "metadata.annotations",
+    "metadata.links",
+    "spec.type",
+    "spec.lifecycle",
+    "spec.owner",
+    "spec.system",
+    "spec.domain",
+    "spec.profile",
 ];
 
 #[derive(Clone)]
@@ -39,7 +51,8 @@ pub async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String
         // The starred set is small: fetch exactly those refs, filter and page here.
         let prefix = format!("{}:", f.kind);
         let refs: Vec<String> = starred_refs.into_iter().filter(|r| f.kind.is_empty() || r.starts_with(&prefix)).collect();
-        let mut items: Vec<Entity> = backend.entities_by_refs(&refs, &FIELDS).await?.into_iter().flatten().filter(|e| starred::matches(e, &f)).collect();
+        let mut items: Vec<Entity> =
+            backend.entities_by_refs(&refs, &FIELDS).await?.into_iter().flatten().filter(|e| starred::matches(e, &f)).collect();
         items.sort_by_key(|e| e.name().to_ascii_lowercase());
         if f.descending {
             items.reverse();
@@ -117,7 +130,14 @@ impl FixedList {
 
 /// The pager of a list driven by a `CatalogFilter` in the URL: a page link or a
 /// new page size becomes a new filter for `apply`.
-pub fn filter_pager(filter: Memo<CatalogFilter>, apply: Callback<CatalogFilter>, shown: usize, total: Option<u64>, prev: Option<PageLink>, next: Option<PageLink>) -> impl IntoView {
+pub fn filter_pager(
+    filter: Memo<CatalogFilter>,
+    apply: Callback<CatalogFilter>,
+    shown: usize,
+    total: Option<u64>,
+    prev: Option<PageLink>,
+    next: Option<PageLink>,
+) -> impl IntoView {
     let f = filter.get_untracked();
     view! {
         <Pager offset=f.offset shown=shown total=total limit=f.limit prev=prev next=next

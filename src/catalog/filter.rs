@@ -191,7 +191,13 @@ impl CatalogFilter {
         if self.kind != d.kind {
             q.push(("kind", self.kind.clone()));
         }
-        for (key, list) in [("type", &self.types), ("owner", &self.owners), ("lifecycle", &self.lifecycles), ("tag", &self.tags), ("namespace", &self.namespaces)] {
+        for (key, list) in [
+            ("type", &self.types),
+            ("owner", &self.owners),
+            ("lifecycle", &self.lifecycles),
+            ("tag", &self.tags),
+            ("namespace", &self.namespaces),
+        ] {
             q.extend(list.iter().map(|v| (key, v.clone())));
         }
         if self.user != d.user {
@@ -266,7 +272,11 @@ impl CatalogFilter {
 
     /// Whether any filter beyond the kind narrows the list.
     pub fn is_narrowed(&self) -> bool {
-        !(self.types.is_empty() && self.owners.is_empty() && self.lifecycles.is_empty() && self.tags.is_empty() && self.namespaces.is_empty())
+        !(self.types.is_empty()
+            && self.owners.is_empty()
+            && self.lifecycles.is_empty()
+            && self.tags.is_empty()
+            && self.namespaces.is_empty())
             || self.user != UserFilter::All
             || self.orphan
             || !self.text.is_empty()

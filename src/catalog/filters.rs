@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::api::catalog::EntityQuery;
 use crate::api::types::{EntityFacets, FacetCount};
 use crate::api::Backend;
-use crate::ui::debounce::Debounce;
 use crate::catalog::filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
 use crate::model::entity_ref::EntityRef;
+use crate::ui::debounce::Debounce;
 
 fn facet_values(facets: &EntityFacets, field: &str) -> Vec<FacetCount> {
     facets.facets.get(field).cloned().unwrap_or_default()
@@ -177,7 +177,9 @@ pub fn CatalogFilters(
     // put, so nothing being typed is lost when counts refresh.
     let facet_views = move || {
         filter.track();
-        facets.get().map(|fs| Facet::ALL.into_iter().map(|facet| facet_group(facet, facet_values(&fs, facet.field()), filter, on_change)).collect_view())
+        facets.get().map(|fs| {
+            Facet::ALL.into_iter().map(|facet| facet_group(facet, facet_values(&fs, facet.field()), filter, on_change)).collect_view()
+        })
     };
     view! {
         <aside class="catalog-filters" aria-label="Filters">

@@ -4,19 +4,19 @@
 use leptos::prelude::*;
 
 use crate::api::catalog::EntityQuery;
+use crate::api::session::Session;
 use crate::api::types::EntityFacets;
 use crate::api::Backend;
-use crate::model::query::query_string;
-use crate::ui::async_view::async_view;
-use crate::catalog::filters::CatalogFilters;
-use crate::catalog::table::{columns_for_kind, EntityTable, Sorting};
-use crate::ui::page_header::PageHeader;
 use crate::catalog::data::{filter_pager, rows_resource, Rows};
 use crate::catalog::filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
+use crate::catalog::filters::CatalogFilters;
+use crate::catalog::table::{columns_for_kind, EntityTable, Sorting};
 use crate::model::query::parse_query;
+use crate::model::query::query_string;
 use crate::shell::router::use_router;
-use crate::api::session::Session;
 use crate::shell::routes::Route;
+use crate::ui::async_view::async_view;
+use crate::ui::page_header::PageHeader;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -40,7 +40,13 @@ pub fn CatalogPage() -> impl IntoView {
         let backend = backend.clone();
         LocalResource::new(move || {
             let (backend, ready) = (backend.clone(), rows_shown.get());
-            async move { if ready { backend.entity_facets(&["kind"], "").await.map(Some) } else { Ok(None) } }
+            async move {
+                if ready {
+                    backend.entity_facets(&["kind"], "").await.map(Some)
+                } else {
+                    Ok(None)
+                }
+            }
         })
     };
     // Options and counts scoped by kind, owner, "owned by me" and orphan.

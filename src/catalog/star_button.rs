@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::model::entity_ref::EntityRef;
 use crate::catalog::stars::Stars;
+use crate::model::entity_ref::EntityRef;
 
 /// Star / unstar one entity; `aria-pressed` tells its state.
 #[component]

@@ -46,7 +46,9 @@ pub fn matches(e: &Entity, f: &CatalogFilter) -> bool {
         && (f.tags.is_empty() || e.tags().iter().any(|t| f.tags.iter().any(|s| s.eq_ignore_ascii_case(t))))
         && (f.owners.is_empty() || e.owner().is_some_and(|o| f.owners.contains(&o.canonical())))
         && (!f.orphan || e.annotation("backstage.io/orphan") == Some("true"))
-        && (text.is_empty() || e.name().to_ascii_lowercase().contains(&text) || e.title().is_some_and(|t| t.to_ascii_lowercase().contains(&text)))
+        && (text.is_empty()
+            || e.name().to_ascii_lowercase().contains(&text)
+            || e.title().is_some_and(|t| t.to_ascii_lowercase().contains(&text)))
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::catalog::starred;
 use crate::browser::local_storage;
+use crate::catalog::starred;
 
 #[derive(Clone, Copy)]
 pub struct Stars {

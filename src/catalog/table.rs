@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::types::Entity;
-use crate::ui::entity_link::{written_ref, EntityLink};
-use crate::catalog::star_button::StarButton;
 use crate::catalog::filter::SortField;
+use crate::catalog::star_button::StarButton;
 use crate::shell::routes::Route;
+use crate::ui::entity_link::{written_ref, EntityLink};
 
 /// Columns a table of entities can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,8 +119,20 @@ fn header_cell(col: Column, sorting: Option<&Sorting>) -> AnyView {
     match (sorting, col.sort_field()) {
         (Some(s), Some(field)) => {
             let active = s.field == field;
-            let aria = if !active { "none" } else if s.descending { "descending" } else { "ascending" };
-            let arrow = if !active { "" } else if s.descending { " ▼" } else { " ▲" };
+            let aria = if !active {
+                "none"
+            } else if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            };
+            let arrow = if !active {
+                ""
+            } else if s.descending {
+                " ▼"
+            } else {
+                " ▲"
+            };
             let cb = s.on_sort;
             view! {
                 <th scope="col" aria-sort=aria>

@@ -4,15 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::ui::async_view::async_view;
+use crate::catalog::data::{filter_pager, rows_resource, FixedList, Rows};
+use crate::catalog::filter::CatalogFilter;
 use crate::catalog::filters::CatalogFilters;
 use crate::catalog::table::{Column, EntityTable};
-use crate::ui::page_header::PageHeader;
-use crate::catalog::filter::CatalogFilter;
 use crate::model::query::parse_query;
-use crate::catalog::data::{filter_pager, rows_resource, FixedList, Rows};
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
+use crate::ui::async_view::async_view;
+use crate::ui::page_header::PageHeader;
 
 pub const TECHDOCS_ANNOTATION: &str = "backstage.io/techdocs-ref";
 

@@ -104,7 +104,13 @@ impl DocsLocation {
                     }
                 }
                 "mailto" if tag == "a" => Target::Outside(url),
-                "data" if tag == "img" && url[5..].to_ascii_lowercase().starts_with("image/") && !url[5..].to_ascii_lowercase().starts_with("image/svg") => Target::File(url),
+                "data"
+                    if tag == "img"
+                        && url[5..].to_ascii_lowercase().starts_with("image/")
+                        && !url[5..].to_ascii_lowercase().starts_with("image/svg") =>
+                {
+                    Target::File(url)
+                }
                 _ => Target::Refused,
             };
         }
@@ -167,8 +173,14 @@ pub(crate) mod tests {
         assert_eq!(l.resolve("../../architecture/", "a"), Target::Page("/docs/default/component/checkout-service/architecture/".into()));
         assert_eq!(l.resolve("../..", "a"), Target::Page("/docs/default/component/checkout-service/".into()));
         assert_eq!(l.resolve("./", "a"), Target::Page("/docs/default/component/checkout-service/operations/runbook/".into()));
-        assert_eq!(l.resolve("../../architecture/#payment-flow", "a"), Target::Page("/docs/default/component/checkout-service/architecture/#doc-payment-flow".into()));
-        assert_eq!(at("").resolve("architecture/index.html", "a"), Target::Page("/docs/default/component/checkout-service/architecture/".into()));
+        assert_eq!(
+            l.resolve("../../architecture/#payment-flow", "a"),
+            Target::Page("/docs/default/component/checkout-service/architecture/#doc-payment-flow".into())
+        );
+        assert_eq!(
+            at("").resolve("architecture/index.html", "a"),
+            Target::Page("/docs/default/component/checkout-service/architecture/".into())
+        );
         assert_eq!(at("").resolve("notes.html", "a"), Target::Page("/docs/default/component/checkout-service/notes/".into()));
         assert_eq!(at("").resolve("#top", "a"), Target::Anchor("doc-top".into()));
     }
@@ -176,9 +188,20 @@ pub(crate) mod tests {
     #[test]
     fn files_of_the_site_load_from_the_backend() {
         let l = at("architecture/");
-        assert_eq!(l.resolve("../images/payment-flow.png", "img"), Target::File("http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/payment-flow.png".into()));
-        assert_eq!(l.resolve("../files/report.pdf", "a"), Target::File("http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/files/report.pdf".into()));
-        assert_eq!(l.resolve("http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/x.png", "img"), Target::File("http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/x.png".into()));
+        assert_eq!(
+            l.resolve("../images/payment-flow.png", "img"),
+            Target::File(
+                "http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/payment-flow.png".into()
+            )
+        );
+        assert_eq!(
+            l.resolve("../files/report.pdf", "a"),
+            Target::File("http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/files/report.pdf".into())
+        );
+        assert_eq!(
+            l.resolve("http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/x.png", "img"),
+            Target::File("http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/x.png".into())
+        );
     }
 
     #[test]
@@ -189,7 +212,15 @@ pub(crate) mod tests {
         // Air-gapped: no image from an outside host unless config allows it.
         assert_eq!(l.resolve("https://fonts.example/x.png", "img"), Target::Refused);
         assert_eq!(l.resolve("https://img.acme.example/x.png", "img"), Target::Outside("https://img.acme.example/x.png".into()));
-        for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)", "vbscript:x", "data:text/html,<script>", "file:///etc/passwd"] {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            " javascript:alert(1)",
+            "vbscript:x",
+            "data:text/html,<script>",
+            "file:///etc/passwd",
+        ] {
             assert_eq!(l.resolve(bad, "a"), Target::Refused, "{bad}");
         }
         assert_eq!(l.resolve("data:image/svg+xml,<svg onload=alert(1)>", "img"), Target::Refused);

@@ -65,7 +65,13 @@ fn nav_items(ul: ElementRef, at: &DocsLocation) -> Vec<NavItem> {
             let children = kids
                 .iter()
                 .filter(|k| k.value().name() == "nav" && !has_class(k, "md-nav--secondary"))
-                .flat_map(|nav| nav.children().filter_map(ElementRef::wrap).filter(|u| u.value().name() == "ul").flat_map(|u| nav_items(u, at)).collect::<Vec<_>>())
+                .flat_map(|nav| {
+                    nav.children()
+                        .filter_map(ElementRef::wrap)
+                        .filter(|u| u.value().name() == "ul")
+                        .flat_map(|u| nav_items(u, at))
+                        .collect::<Vec<_>>()
+                })
                 .collect();
             NavItem { title, href, active: has_class(&li, "md-nav__item--active"), children }
         })
@@ -132,7 +138,11 @@ pub fn sanitize(html: &str, at: &DocsLocation) -> String {
 /// Reads a TechDocs page (a full mkdocs-material HTML document).
 pub fn read_page(html: &str, at: &DocsLocation) -> DocsPage {
     let doc = Html::parse_document(html);
-    let article = doc.select(&selector("article.md-content__inner")).next().or_else(|| doc.select(&selector("article")).next()).or_else(|| doc.select(&selector("body")).next());
+    let article = doc
+        .select(&selector("article.md-content__inner"))
+        .next()
+        .or_else(|| doc.select(&selector("article")).next())
+        .or_else(|| doc.select(&selector("body")).next());
     let title = article
         .and_then(|a| a.select(&selector("h1")).next())
         // Without mkdocs' permalink mark.
@@ -190,7 +200,13 @@ mod tests {
     #[test]
     fn images_load_from_the_backend_and_links_stay_in_the_portal() {
         let p = read_page(&fixture("checkout-architecture.html"), &at("architecture/"));
-        assert!(p.content_html.contains(r#"src="http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/payment-flow.png""#), "{}", p.content_html);
+        assert!(
+            p.content_html.contains(
+                r#"src="http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/images/payment-flow.png""#
+            ),
+            "{}",
+            p.content_html
+        );
         let home = read_page(&fixture("checkout-index.html"), &at(""));
         assert!(home.content_html.contains(r#"href="/docs/default/component/checkout-service/"#), "{}", home.content_html);
     }
@@ -243,7 +259,34 @@ mod tests {
         for case in cases {
             let out = sanitize(case, &at(""));
             let lower = out.to_ascii_lowercase();
-            for bad in ["<script", "onerror", "onload", "onclick", "onmouseover", "ontoggle", "javascript:", "vbscript:", "data:text", "<iframe", "<object", "<embed", "<base", "<meta", "<link", "<style", "style=", "expression(", "formaction", "srcdoc", "xlink:href", "<svg", "<form", "/api/catalog", "evil.example", "id=\"main\""] {
+            for bad in [
+                "<script",
+                "onerror",
+                "onload",
+                "onclick",
+                "onmouseover",
+                "ontoggle",
+                "javascript:",
+                "vbscript:",
+                "data:text",
+                "<iframe",
+                "<object",
+                "<embed",
+                "<base",
+                "<meta",
+                "<link",
+                "<style",
+                "style=",
+                "expression(",
+                "formaction",
+                "srcdoc",
+                "xlink:href",
+                "<svg",
+                "<form",
+                "/api/catalog",
+                "evil.example",
+                "id=\"main\"",
+            ] {
                 assert!(!lower.contains(bad), "{case:?} came out as {out:?} (has {bad:?})");
             }
         }

@@ -7,9 +7,9 @@ use std::cell::RefCell;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
+use crate::api::{ApiError, Backend};
 use crate::docs::links::DocsLocation;
 use crate::docs::page::{read_page, DocsPage};
-use crate::api::{ApiError, Backend};
 use crate::model::entity_ref::EntityRef;
 use crate::shell::routes::Route;
 

@@ -8,19 +8,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::Backend;
-use crate::ui::entity_link::EntityLink;
-use crate::docs::search::DocsSearch;
-use crate::ui::error_panel::ErrorPanel;
-use crate::ui::loading::Loading;
+use crate::browser::{copy_text, event_closest};
 use crate::config::Config;
 use crate::docs::page::{DocsPage, NavItem};
 use crate::docs::pages;
+use crate::docs::search::DocsSearch;
 use crate::docs::state::{Build, Check, DocsState, SiteBuild};
-use crate::browser::{copy_text, event_closest};
 use crate::model::entity_ref::EntityRef;
-use crate::shell::routes::Route;
 use crate::shell::paths;
 use crate::shell::router::use_router;
+use crate::shell::routes::Route;
+use crate::ui::entity_link::EntityLink;
+use crate::ui::error_panel::ErrorPanel;
+use crate::ui::loading::Loading;
 use wasm_bindgen::JsCast;
 
 /// Scrolls to the URL's fragment once the page's content is in the document.
@@ -50,9 +50,11 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     // right away (404 means "not built yet", and the build's end fetches again).
     let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
     let page = {
-        let (backend, entity, path, allowed_hosts, state) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
+        let (backend, entity, path, allowed_hosts, state) =
+            (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
         LocalResource::new(move || {
-            let (backend, entity, path, allowed_hosts, state) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
+            let (backend, entity, path, allowed_hosts, state) =
+                (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
             async move {
                 let (_, page) = futures::join!(state.ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts));
                 page
@@ -291,4 +293,6 @@ fn copy_code(ev: leptos::ev::MouseEvent) {
 }
 
 // This page is a wasm chunk of its own, loaded on first use (see shell::routes).
-crate::split_page!(docs_reader, docs_reader_page, (EntityRef, String), |(entity, path): (EntityRef, String)| view! { <DocsReaderPage entity=entity path=path/> }.into_any());
+crate::split_page!(docs_reader, docs_reader_page, (EntityRef, String), |(entity, path): (EntityRef, String)| {
+    view! { <DocsReaderPage entity=entity path=path/> }.into_any()
+});

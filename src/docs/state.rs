@@ -108,7 +108,14 @@ impl SiteBuild {
     /// Asks the backend to build the site if its docs are out of date, following
     /// the build's log. When it ends, `refetch` reads the page again if none was
     /// shown (`shown`), or the page is marked stale if a newer version was built.
-    pub fn start(self, backend: &Backend, entity: &EntityRef, state: &DocsState, shown: impl Fn() -> bool + 'static, refetch: impl Fn() + 'static) {
+    pub fn start(
+        self,
+        backend: &Backend,
+        entity: &EntityRef,
+        state: &DocsState,
+        shown: impl Fn() -> bool + 'static,
+        refetch: impl Fn() + 'static,
+    ) {
         let Self { build, log, stale } = self;
         let (backend, entity, state, site) = (backend.clone(), entity.clone(), state.clone(), entity.canonical());
         build.set(Build::Running);
@@ -140,7 +147,8 @@ impl SiteBuild {
         set_timeout(
             move || {
                 if build.try_get_untracked() == Some(Build::Running) {
-                    let _ = build.try_set(Build::Failed(format!("The docs build did not finish within {} seconds.", BUILD_TIMEOUT_MS / 1000)));
+                    let _ =
+                        build.try_set(Build::Failed(format!("The docs build did not finish within {} seconds.", BUILD_TIMEOUT_MS / 1000)));
                 }
             },
             std::time::Duration::from_millis(BUILD_TIMEOUT_MS),
@@ -149,7 +157,14 @@ impl SiteBuild {
 
     /// Waits for the check another page of the site started: done → read the page
     /// if none is shown; given up → `start_own` checks again from this page.
-    pub fn follow(self, state: DocsState, site: String, shown: impl Fn() -> bool + 'static, refetch: impl Fn() + 'static, start_own: impl Fn() + 'static) {
+    pub fn follow(
+        self,
+        state: DocsState,
+        site: String,
+        shown: impl Fn() -> bool + 'static,
+        refetch: impl Fn() + 'static,
+        start_own: impl Fn() + 'static,
+    ) {
         let build = self.build;
         spawn_local(async move {
             loop {

@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn parses_full_and_short_refs() {
-        assert_eq!(EntityRef::parse("component:default/checkout-service", None, "default"), Some(EntityRef::new("component", "default", "checkout-service")));
+        assert_eq!(
+            EntityRef::parse("component:default/checkout-service", None, "default"),
+            Some(EntityRef::new("component", "default", "checkout-service"))
+        );
         assert_eq!(EntityRef::parse("team-a", Some("group"), "default"), Some(EntityRef::new("group", "default", "team-a")));
         assert_eq!(EntityRef::parse("user:alice", None, "default"), Some(EntityRef::new("user", "default", "alice")));
         assert_eq!(EntityRef::parse("ops/db", Some("resource"), "default"), Some(EntityRef::new("resource", "ops", "db")));
@@ -95,5 +98,4 @@ mod tests {
         assert_eq!(EntityRef::new("user", "ops", "bob").humanize(None), "user:ops/bob");
         assert_eq!(r.to_string(), "group:default/team-a");
     }
-
 }

@@ -5,16 +5,20 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api::Backend;
+use crate::scaffolder::forms::keywords::type_of;
 use crate::ui::async_view::async_view;
 use crate::ui::page_header::PageHeader;
-use crate::scaffolder::forms::keywords::type_of;
 
 /// A schema's properties as rows: name, type, required, description.
 fn properties_table(caption: String, schema: Option<&Value>) -> AnyView {
     let Some(props) = schema.and_then(|s| s.get("properties")).and_then(Value::as_object) else {
         return view! { <p class="muted">{format!("{caption}: none.")}</p> }.into_any();
     };
-    let required: Vec<&str> = schema.and_then(|s| s.get("required")).and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let required: Vec<&str> = schema
+        .and_then(|s| s.get("required"))
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     view! {
         <table class="data-table compact">
             <caption>{caption}</caption>

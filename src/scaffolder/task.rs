@@ -9,17 +9,17 @@ use serde_json::Value;
 
 use crate::api::types::Task;
 use crate::api::{ApiError, Backend};
-use crate::ui::async_view::async_view;
-use crate::ui::entity_link::EntityLink;
-use crate::ui::error_panel::ErrorPanel;
-use crate::ui::page_header::PageHeader;
+use crate::browser::sleep;
 use crate::model::entity_ref::EntityRef;
 use crate::model::relations::is_safe_link;
 use crate::scaffolder::task_log::{duration_secs, format_duration, Outcome, TaskLog};
 use crate::shell::paths;
 use crate::shell::router::use_router;
-use crate::browser::sleep;
 use crate::shell::routes::Route;
+use crate::ui::async_view::async_view;
+use crate::ui::entity_link::EntityLink;
+use crate::ui::error_panel::ErrorPanel;
+use crate::ui::page_header::PageHeader;
 
 /// Follows the task's events into `log` until it finishes or the page goes away.
 async fn follow(backend: Backend, id: String, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>) {
@@ -31,13 +31,18 @@ async fn follow(backend: Backend, id: String, log: RwSignal<TaskLog>, link: RwSi
         }
         // After three failed streams, ask with the long-poll call instead.
         let result = if failures < 3 {
-            backend.stream_task_events(&id, after, |e| {
-                let _ = log.try_update(|l| l.apply(e));
-            })
-            .await
+            backend
+                .stream_task_events(&id, after, |e| {
+                    let _ = log.try_update(|l| l.apply(e));
+                })
+                .await
         } else {
             backend.task_events(&id, after).await.map(|events| {
-                let _ = log.try_update(|l| events.into_iter().for_each(|e| { l.apply(e); }));
+                let _ = log.try_update(|l| {
+                    events.into_iter().for_each(|e| {
+                        l.apply(e);
+                    })
+                });
             })
         };
         match result {
@@ -51,7 +56,8 @@ async fn follow(backend: Backend, id: String, log: RwSignal<TaskLog>, link: RwSi
                     let _ = link.try_set(Some(e.user_message()));
                     return;
                 }
-                let _ = link.try_set(Some(format!("The connection to the task's log was interrupted ({}); reconnecting…", e.user_message())));
+                let _ =
+                    link.try_set(Some(format!("The connection to the task's log was interrupted ({}); reconnecting…", e.user_message())));
             }
         }
         sleep(if failures == 0 { 300 } else { 1000 }).await;
@@ -86,7 +92,11 @@ pub fn TaskPage(id: String) -> impl IntoView {
 
 /// Finishes a task action started with the buttons disabled: its error shows (a
 /// success clears an earlier one) and the buttons come back. Whether it worked.
-async fn run_action(busy: RwSignal<bool>, error: RwSignal<Option<ApiError>>, action: impl std::future::Future<Output = Result<(), ApiError>>) -> bool {
+async fn run_action(
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<ApiError>>,
+    action: impl std::future::Future<Output = Result<(), ApiError>>,
+) -> bool {
     let result = action.await;
     let ok = result.is_ok();
     let _ = error.try_set(result.err());

@@ -154,7 +154,11 @@ mod tests {
             ev(2, "log", json!({"message": "Beginning step A", "stepId": "a", "status": "processing"})),
             ev(3, "log", json!({"message": "\u{1b}[32minfo\u{1b}[39m: working", "stepId": "a"})),
             ev(5, "log", json!({"message": "Finished step A", "stepId": "a", "status": "completed"})),
-            ev(6, "completion", json!({"message": "Run completed with status: completed", "output": {"links": [{"title": "Repo", "url": "https://x"}]}})),
+            ev(
+                6,
+                "completion",
+                json!({"message": "Run completed with status: completed", "output": {"links": [{"title": "Repo", "url": "https://x"}]}}),
+            ),
         ]
     }
 
@@ -188,7 +192,11 @@ mod tests {
     #[test]
     fn failures_cancellation_and_recovery() {
         let mut log = TaskLog::default();
-        log.apply(ev(1, "completion", json!({"message": "Run completed with status: failed", "error": {"name": "Error", "message": "ENOENT: no such file"}})));
+        log.apply(ev(
+            1,
+            "completion",
+            json!({"message": "Run completed with status: failed", "error": {"name": "Error", "message": "ENOENT: no such file"}}),
+        ));
         assert_eq!(log.outcome, Some(Outcome::Failed { message: "ENOENT: no such file".into() }));
         log.apply(ev(2, "recovered", json!({"message": "retrying"})));
         assert_eq!(log.outcome, None);

@@ -4,18 +4,18 @@
 
 use leptos::prelude::*;
 
-use crate::ui::async_view::async_view;
-use crate::catalog::filters::CatalogFilters;
-use crate::ui::entity_link::EntityLink;
-use crate::ui::page_header::PageHeader;
-use crate::catalog::star_button::StarButton;
-use crate::catalog::filter::CatalogFilter;
-use crate::model::relations::is_safe_link;
-use crate::model::query::parse_query;
 use crate::catalog::data::{filter_pager, rows_resource, FixedList, Rows};
+use crate::catalog::filter::CatalogFilter;
+use crate::catalog::filters::CatalogFilters;
+use crate::catalog::star_button::StarButton;
+use crate::model::query::parse_query;
+use crate::model::relations::is_safe_link;
 use crate::shell::paths;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
+use crate::ui::async_view::async_view;
+use crate::ui::entity_link::EntityLink;
+use crate::ui::page_header::PageHeader;
 
 #[component]
 pub fn CreatePage() -> impl IntoView {

@@ -13,23 +13,23 @@ use serde_json::{Map, Value};
 use crate::api::scaffolder::SubmitError;
 use crate::api::types::{TemplateParameterSchema, TemplateStep};
 use crate::api::{ApiError, Backend};
-use crate::ui::async_view::async_view;
-use crate::ui::error_panel::ErrorPanel;
-use crate::ui::focus::focus_later;
-use crate::ui::page_header::PageHeader;
+use crate::browser::session_storage;
+use crate::model::entity_ref::EntityRef;
 use crate::scaffolder::forms::draft::{draft_key, form_data_param, Draft};
+use crate::scaffolder::forms::field::FormCtx;
 use crate::scaffolder::forms::regexp::browser_patterns;
 use crate::scaffolder::forms::schema::{Choices, Field, Resolver};
 use crate::scaffolder::forms::submit_errors::{field_errors, step_of};
 use crate::scaffolder::forms::validate::validate_fields;
 use crate::scaffolder::forms::values::{fill_defaults, review_rows, visible_values};
-use crate::scaffolder::forms::field::FormCtx;
 use crate::scaffolder::forms::widgets::step_form;
-use crate::model::entity_ref::EntityRef;
 use crate::shell::paths;
 use crate::shell::router::use_router;
-use crate::browser::session_storage;
 use crate::shell::routes::Route;
+use crate::ui::async_view::async_view;
+use crate::ui::error_panel::ErrorPanel;
+use crate::ui::focus::focus_later;
+use crate::ui::page_header::PageHeader;
 
 #[component]
 pub fn WizardPage(namespace: String, name: String) -> impl IntoView {
@@ -107,7 +107,8 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     {
         let key = key.clone();
         Effect::new(move |_| {
-            let draft = Draft { step: step.get(), values: data.with(|d| d.as_object().cloned().unwrap_or_default()), choices: choices.get() };
+            let draft =
+                Draft { step: step.get(), values: data.with(|d| d.as_object().cloned().unwrap_or_default()), choices: choices.get() };
             if let Some(s) = session_storage() {
                 let _ = s.set_item(&key, &draft.to_json());
             }
@@ -177,7 +178,11 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
                             map.insert(e.field.clone(), format!("The backend says this value {}.", e.message));
                         }
                         let _ = server_errors.try_set(map);
-                        let _ = submit_note.try_set(Some(format!("The backend did not accept {} value{}; it is marked below. Nothing you entered was lost.", errs.len(), if errs.len() == 1 { "" } else { "s" })));
+                        let _ = submit_note.try_set(Some(format!(
+                            "The backend did not accept {} value{}; it is marked below. Nothing you entered was lost.",
+                            errs.len(),
+                            if errs.len() == 1 { "" } else { "s" }
+                        )));
                         let _ = step.try_set(first);
                         let _ = pending.try_set(false);
                         focus_later("#wizard [aria-invalid=true]".into());
@@ -277,4 +282,6 @@ fn review(ctx: FormCtx, steps: StoredValue<Vec<TemplateStep>>, step: RwSignal<us
 }
 
 // This page is a wasm chunk of its own, loaded on first use (see shell::routes).
-crate::split_page!(create, wizard_page, (String, String), |(namespace, name): (String, String)| view! { <WizardPage namespace=namespace name=name/> }.into_any());
+crate::split_page!(create, wizard_page, (String, String), |(namespace, name): (String, String)| {
+    view! { <WizardPage namespace=namespace name=name/> }.into_any()
+});

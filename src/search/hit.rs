@@ -9,9 +9,7 @@ use crate::shell::paths;
 
 /// Text runs with the matched ones in `<mark>`.
 pub fn marked(runs: Vec<(String, bool)>) -> impl IntoView {
-    runs.into_iter()
-        .map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
-        .collect_view()
+    runs.into_iter().map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }).collect_view()
 }
 
 /// A link to where a result lives (or plain text when its location is unsafe).

@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 
 use crate::api::Backend;
-use crate::model::query::query_string;
-use crate::ui::async_view::async_view;
-use crate::ui::debounce::Debounce;
-use crate::ui::page_header::PageHeader;
-use crate::search::hit::SearchHit;
 use crate::model::query::parse_query;
+use crate::model::query::query_string;
+use crate::search::hit::SearchHit;
 use crate::search::state::{SearchQuery, SearchTab};
 use crate::shell::paths;
 use crate::shell::router::use_router;
+use crate::ui::async_view::async_view;
+use crate::ui::debounce::Debounce;
+use crate::ui::page_header::PageHeader;
 
 const KINDS: [&str; 8] = ["Component", "API", "System", "Domain", "Resource", "Group", "User", "Template"];
 const LIFECYCLES: [&str; 3] = ["experimental", "production", "deprecated"];
@@ -79,7 +79,11 @@ pub fn SearchPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let select = move |id: &'static str, label: &'static str, options: &'static [&'static str], get: fn(&SearchQuery) -> &String, set: fn(&mut SearchQuery, String)| {
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       options: &'static [&'static str],
+                       get: fn(&SearchQuery) -> &String,
+                       set: fn(&mut SearchQuery, String)| {
         view! {
             <div class="filter-group">
                 <label for=id>{label}</label>

@@ -253,7 +253,10 @@ mod tests {
             vec![("the ".into(), false), ("ledger".into(), true), (" and ".into(), false), ("writes".into(), true), (".".into(), false)]
         );
         // Markup in the text stays text; an unclosed tag marks to the end.
-        assert_eq!(highlight_runs("<img src=x onerror=alert(1)> <abc>x", pre, post), vec![("<img src=x onerror=alert(1)> ".into(), false), ("x".into(), true)]);
+        assert_eq!(
+            highlight_runs("<img src=x onerror=alert(1)> <abc>x", pre, post),
+            vec![("<img src=x onerror=alert(1)> ".into(), false), ("x".into(), true)]
+        );
         assert_eq!(highlight_runs("plain", "", ""), vec![("plain".into(), false)]);
     }
 

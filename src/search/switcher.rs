@@ -88,10 +88,15 @@ mod tests {
 
     #[test]
     fn templates_open_their_wizard_and_entities_their_page() {
-        let t: Entity = serde_json::from_str(r#"{"kind":"Template","metadata":{"name":"new service","namespace":"default","title":"New service"}}"#).unwrap();
+        let t: Entity =
+            serde_json::from_str(r#"{"kind":"Template","metadata":{"name":"new service","namespace":"default","title":"New service"}}"#)
+                .unwrap();
         assert_eq!(SwitcherItem::from_entity(&t).path, "/create/templates/default/new%20service");
         let c: Entity = serde_json::from_str(r#"{"kind":"Component","metadata":{"name":"checkout"}}"#).unwrap();
-        assert_eq!(SwitcherItem::from_entity(&c), SwitcherItem { title: "checkout".into(), detail: "Component".into(), path: "/catalog/default/component/checkout".into() });
+        assert_eq!(
+            SwitcherItem::from_entity(&c),
+            SwitcherItem { title: "checkout".into(), detail: "Component".into(), path: "/catalog/default/component/checkout".into() }
+        );
     }
 
     #[test]
@@ -105,7 +110,8 @@ mod tests {
 
     #[test]
     fn remembering_moves_to_front_and_caps() {
-        let mut recent: Vec<SwitcherItem> = (0..RECENT_MAX).map(|i| item(&format!("e{i}"), &format!("/catalog/default/component/e{i}"))).collect();
+        let mut recent: Vec<SwitcherItem> =
+            (0..RECENT_MAX).map(|i| item(&format!("e{i}"), &format!("/catalog/default/component/e{i}"))).collect();
         remember(&mut recent, item("e5", "/catalog/default/component/e5"));
         assert_eq!(recent[0].title, "e5");
         assert_eq!(recent.len(), RECENT_MAX);

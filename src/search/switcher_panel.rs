@@ -6,13 +6,13 @@ use leptos::prelude::*;
 
 use crate::api::catalog::EntityQuery;
 use crate::api::Backend;
-use crate::ui::debounce::Debounce;
-use crate::config::Config;
+use crate::browser::local_storage;
 use crate::catalog::filter::TEXT_FIELDS;
+use crate::config::Config;
 use crate::search::state::{SearchQuery, SearchTab};
 use crate::search::switcher::{merge, move_active, parse_recent, remember, SwitcherItem};
 use crate::shell::router::use_router;
-use crate::browser::local_storage;
+use crate::ui::debounce::Debounce;
 
 const ENTITY_RESULTS: u32 = 8;
 const DOCS_RESULTS: usize = 5;
@@ -37,7 +37,10 @@ async fn find(backend: Backend, term: String) -> Vec<SwitcherItem> {
     let (entities, docs) = futures::join!(backend.query_entities(&entities), backend.search(&docs));
     // One source failing still leaves the other's results.
     let mut out: Vec<SwitcherItem> = entities.map(|p| p.items.iter().map(SwitcherItem::from_entity).collect()).unwrap_or_default();
-    out.extend(docs.map(|r| r.results.iter().filter_map(SwitcherItem::from_docs_result).take(DOCS_RESULTS).collect::<Vec<_>>()).unwrap_or_default());
+    out.extend(
+        docs.map(|r| r.results.iter().filter_map(SwitcherItem::from_docs_result).take(DOCS_RESULTS).collect::<Vec<_>>())
+            .unwrap_or_default(),
+    );
     out
 }
 

@@ -5,17 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::api::session::{Phase, Session, SessionState};
 use crate::api::Backend;
-use crate::shell::boot::load_config;
-use crate::ui::loading::Loading;
-use crate::shell::nav::Nav;
-use crate::shell::quick_switcher::QuickSwitcher;
-use crate::shell::theme_switch::ThemeSwitch;
-use crate::shell::user_menu::UserMenu;
-use crate::config::Config;
-use crate::shell::lazy::lazy_page;
 use crate::catalog::entity::page::entity_page;
 use crate::catalog::list::CatalogPage;
+use crate::catalog::stars::Stars;
+use crate::config::Config;
 use crate::docs::index::docs_page;
 use crate::docs::reader::docs_reader_page;
 use crate::docs::state::DocsState;
@@ -25,16 +20,21 @@ use crate::scaffolder::tasks::tasks_page;
 use crate::scaffolder::templates::templates_page;
 use crate::scaffolder::wizard::wizard_page;
 use crate::search::page::search_page;
+use crate::shell::boot::load_config;
 use crate::shell::config_error::ConfigErrorPage;
+use crate::shell::lazy::lazy_page;
+use crate::shell::nav::Nav;
 use crate::shell::not_found::NotFoundPage;
+use crate::shell::paths;
+use crate::shell::quick_switcher::QuickSwitcher;
+use crate::shell::router::Router;
 use crate::shell::routes::Route;
 use crate::shell::settings::settings_page;
 use crate::shell::sign_in::SignInPage;
-use crate::shell::paths;
-use crate::shell::router::Router;
-use crate::api::session::{Phase, Session, SessionState};
-use crate::catalog::stars::Stars;
 use crate::shell::theme::Theme;
+use crate::shell::theme_switch::ThemeSwitch;
+use crate::shell::user_menu::UserMenu;
+use crate::ui::loading::Loading;
 
 /// Loads the configuration, then starts the portal or explains why it cannot.
 #[component]

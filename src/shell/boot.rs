@@ -12,8 +12,8 @@ pub async fn load_config() -> Result<Config, ConfigError> {
     let embedded = js_sys::Reflect::get(&window, &"STAGEDOOR_CONFIG".into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     if let Some(v) = embedded {
         let text = js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_default();
-        let value: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|_| ConfigError::file(EMBEDDED_CONFIG, "is not a plain JSON object"))?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|_| ConfigError::file(EMBEDDED_CONFIG, "is not a plain JSON object"))?;
         return parse_config_value(&value, EMBEDDED_CONFIG);
     }
     let url = window
@@ -23,10 +23,8 @@ pub async fn load_config() -> Result<Config, ConfigError> {
         .map(|u| u.href())
         .unwrap_or_else(|| CONFIG_FILE.to_string());
     let unreadable = |why: String| ConfigError::file(CONFIG_FILE, format!("could not be loaded from {url}: {why}"));
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| unreadable(format!("{e:?}")))?
-        .unchecked_into();
+    let resp: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(&url)).await.map_err(|e| unreadable(format!("{e:?}")))?.unchecked_into();
     if !resp.ok() {
         return Err(unreadable(format!("the server answered {}", resp.status())));
     }

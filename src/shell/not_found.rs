@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::ui::page_header::PageHeader;
 use crate::shell::routes::Route;
+use crate::ui::page_header::PageHeader;
 
 /// Any path the portal does not know, inside the shell.
 #[component]

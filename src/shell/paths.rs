@@ -164,10 +164,16 @@ mod tests {
     fn routes_under_a_sub_path() {
         let m = Mount::Path { base: "/portal".into() };
         assert_eq!(join(&m.prefix(), "/catalog"), "/portal/catalog");
-        assert_eq!(m.app_href("/portal/docs/default/component/x/", "?a=1", "#doc-y").as_deref(), Some("/docs/default/component/x/?a=1#doc-y"));
+        assert_eq!(
+            m.app_href("/portal/docs/default/component/x/", "?a=1", "#doc-y").as_deref(),
+            Some("/docs/default/component/x/?a=1#doc-y")
+        );
         assert_eq!(m.app_href("/portal", "", "").as_deref(), Some("/"));
         assert_eq!(m.app_href("/other/catalog", "", ""), None);
-        assert_eq!(m.app_path_of_href("/portal/docs/default/component/x/page/?q=1#doc-y").as_deref(), Some("/docs/default/component/x/page/"));
+        assert_eq!(
+            m.app_path_of_href("/portal/docs/default/component/x/page/?q=1#doc-y").as_deref(),
+            Some("/docs/default/component/x/page/")
+        );
         assert_eq!(m.app_path_of_href("https://elsewhere.example/portal/x"), None);
         assert_eq!(m.app_path_of_href("/elsewhere"), None);
         let root = Mount::Path { base: String::new() };
@@ -181,13 +187,19 @@ mod tests {
         assert_eq!(m.prefix(), "/intranet/tools.html?team=a#");
         assert_eq!(join(&m.prefix(), "/catalog"), "/intranet/tools.html?team=a#/catalog");
         // The route keeps its own query and fragment inside the host's fragment.
-        assert_eq!(m.app_href("/intranet/tools.html", "?team=a", "#/docs/default/component/x/?q=1#doc-y").as_deref(), Some("/docs/default/component/x/?q=1#doc-y"));
+        assert_eq!(
+            m.app_href("/intranet/tools.html", "?team=a", "#/docs/default/component/x/?q=1#doc-y").as_deref(),
+            Some("/docs/default/component/x/?q=1#doc-y")
+        );
         assert_eq!(m.app_href("/intranet/tools.html", "?team=a", "").as_deref(), Some("/"));
         // The host's own anchors and other pages are not the portal's.
         assert_eq!(m.app_href("/intranet/tools.html", "?team=a", "#contacts"), None);
         assert_eq!(m.app_href("/intranet/other.html", "?team=a", "#/catalog"), None);
         assert_eq!(m.app_href("/intranet/tools.html", "", "#/catalog"), None);
-        assert_eq!(m.app_path_of_href("/intranet/tools.html?team=a#/docs/default/component/x/p/#doc-y").as_deref(), Some("/docs/default/component/x/p/"));
+        assert_eq!(
+            m.app_path_of_href("/intranet/tools.html?team=a#/docs/default/component/x/p/#doc-y").as_deref(),
+            Some("/docs/default/component/x/p/")
+        );
         assert_eq!(m.app_path_of_href("/intranet/tools.html?team=a#contacts"), None);
     }
 }

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::shell::lazy::lazy_page;
 use crate::search::switcher_panel::switcher_panel;
+use crate::shell::lazy::lazy_page;
 
 #[component]
 pub fn QuickSwitcher() -> impl IntoView {

@@ -76,7 +76,8 @@ impl Router {
             to.path = self.location.get_untracked().path;
         }
         let Location { path, query, hash } = &to;
-        let url = format!("{}{path}{}{query}{}{hash}", base(), if query.is_empty() { "" } else { "?" }, if hash.is_empty() { "" } else { "#" });
+        let url =
+            format!("{}{path}{}{query}{}{hash}", base(), if query.is_empty() { "" } else { "?" }, if hash.is_empty() { "" } else { "#" });
         if let Ok(history) = window().history() {
             let _ = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -101,7 +102,8 @@ impl Router {
         if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
             return;
         }
-        let Some(anchor) = crate::browser::event_closest(ev, "a[href]").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else {
+        let Some(anchor) = crate::browser::event_closest(ev, "a[href]").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
             return;
         };
         // A host page's own links are the host's business.
@@ -109,7 +111,10 @@ impl Router {
             return;
         }
         let target = anchor.target();
-        if (!target.is_empty() && target != "_self") || anchor.has_attribute("download") || anchor.rel().split_whitespace().any(|r| r == "external") {
+        if (!target.is_empty() && target != "_self")
+            || anchor.has_attribute("download")
+            || anchor.rel().split_whitespace().any(|r| r == "external")
+        {
             return;
         }
         let Ok(url) = web_sys::Url::new(&anchor.href()) else { return };
@@ -150,7 +155,10 @@ mod tests {
     #[test]
     fn app_hrefs_are_taken_apart() {
         let l = Location::parse("/docs/default/component/x/runbook/?q=a%20b#doc-restarting");
-        assert_eq!((l.path.as_str(), l.query.as_str(), l.hash.as_str()), ("/docs/default/component/x/runbook/", "q=a%20b", "doc-restarting"));
+        assert_eq!(
+            (l.path.as_str(), l.query.as_str(), l.hash.as_str()),
+            ("/docs/default/component/x/runbook/", "q=a%20b", "doc-restarting")
+        );
         // A `?` after the fragment belongs to the fragment.
         let l = Location::parse("/catalog#a?b");
         assert_eq!((l.path.as_str(), l.query.as_str(), l.hash.as_str()), ("/catalog", "", "a?b"));

@@ -20,14 +20,20 @@ pub enum Route {
     /// `/create`: the template list.
     Create,
     /// `/create/templates/:namespace/:name`: the wizard.
-    Template { namespace: String, name: String },
+    Template {
+        namespace: String,
+        name: String,
+    },
     Tasks,
     Task(String),
     Actions,
     Docs,
     /// `/docs/:namespace/:kind/:name/*path`: a page of an entity's TechDocs; `path`
     /// is the page within the site (`""` or ending in `/`).
-    DocsPage { entity: EntityRef, path: String },
+    DocsPage {
+        entity: EntityRef,
+        path: String,
+    },
     Search,
     Settings,
     NotFound,
@@ -78,7 +84,12 @@ impl Route {
             Route::Docs => "/docs".into(),
             Route::DocsPage { entity, path } => {
                 let pages: String = path.split('/').filter(|p| !p.is_empty()).map(|p| format!("/{}", encode_segment(p))).collect();
-                let site = format!("/docs/{}/{}/{}", encode_segment(&entity.namespace), encode_segment(&entity.kind.to_ascii_lowercase()), encode_segment(&entity.name));
+                let site = format!(
+                    "/docs/{}/{}/{}",
+                    encode_segment(&entity.namespace),
+                    encode_segment(&entity.kind.to_ascii_lowercase()),
+                    encode_segment(&entity.name)
+                );
                 if pages.is_empty() {
                     site
                 } else {
@@ -154,7 +165,10 @@ mod tests {
         assert_eq!(p(""), Route::Home);
         assert_eq!(p("/catalog"), Route::Catalog);
         assert_eq!(p("/catalog/"), Route::Catalog);
-        assert_eq!(p("/catalog/default/component/checkout-service"), Route::Entity(EntityRef::new("component", "default", "checkout-service")));
+        assert_eq!(
+            p("/catalog/default/component/checkout-service"),
+            Route::Entity(EntityRef::new("component", "default", "checkout-service"))
+        );
         assert_eq!(p("/catalog/ops/api/a%20b"), Route::Entity(EntityRef::new("api", "ops", "a b")));
         assert_eq!(p("/create"), Route::Create);
         assert_eq!(p("/create/templates/default/new-service"), Route::Template { namespace: "default".into(), name: "new-service".into() });
@@ -163,8 +177,14 @@ mod tests {
         assert_eq!(p("/create/actions"), Route::Actions);
         assert_eq!(p("/create/templates/default"), Route::NotFound);
         assert_eq!(p("/docs"), Route::Docs);
-        assert_eq!(p("/docs/default/component/checkout-service"), Route::DocsPage { entity: EntityRef::new("component", "default", "checkout-service"), path: String::new() });
-        assert_eq!(p("/docs/default/component/checkout-service/operations/runbook/"), Route::DocsPage { entity: EntityRef::new("component", "default", "checkout-service"), path: "operations/runbook/".into() });
+        assert_eq!(
+            p("/docs/default/component/checkout-service"),
+            Route::DocsPage { entity: EntityRef::new("component", "default", "checkout-service"), path: String::new() }
+        );
+        assert_eq!(
+            p("/docs/default/component/checkout-service/operations/runbook/"),
+            Route::DocsPage { entity: EntityRef::new("component", "default", "checkout-service"), path: "operations/runbook/".into() }
+        );
         assert_eq!(p("/search"), Route::Search);
         assert_eq!(p("/settings"), Route::Settings);
         assert_eq!(p("/catalog/default/component"), Route::NotFound);
@@ -188,7 +208,10 @@ mod tests {
     #[test]
     fn entity_paths_are_lowercased_as_backstage_does() {
         assert_eq!(Route::Entity(EntityRef::new("Component", "Default", "a b")).path(), "/catalog/default/component/a%20b");
-        assert_eq!(Route::DocsPage { entity: EntityRef::new("Component", "default", "x"), path: "a/b/".into() }.path(), "/docs/default/component/x/a/b/");
+        assert_eq!(
+            Route::DocsPage { entity: EntityRef::new("Component", "default", "x"), path: "a/b/".into() }.path(),
+            "/docs/default/component/x/a/b/"
+        );
         assert_eq!(Route::Catalog.path_with("?kind=api"), "/catalog?kind=api");
     }
 

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::page_header::PageHeader;
-use crate::config::ThemePreference;
 use crate::api::session::{Session, SessionState};
+use crate::config::ThemePreference;
 use crate::shell::theme::Theme;
+use crate::ui::page_header::PageHeader;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {

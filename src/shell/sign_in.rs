@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::config::Config;
 use crate::api::session::Session;
+use crate::config::Config;
 
 #[component]
 pub fn SignInPage(notice: Option<String>) -> impl IntoView {

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::config::ThemePreference;
 use crate::browser::local_storage;
+use crate::config::ThemePreference;
 
 const STORAGE_KEY: &str = "stagedoor:theme";
 
@@ -29,12 +29,7 @@ pub fn effective(pref: ThemePreference, system_prefers_dark: bool) -> ThemePrefe
 }
 
 fn system_prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .map(|m| m.matches())
-        .unwrap_or(false)
+    window().match_media("(prefers-color-scheme: dark)").ok().flatten().map(|m| m.matches()).unwrap_or(false)
 }
 
 impl Theme {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::model::entity_ref::EntityRef;
 use crate::api::session::{Session, SessionState};
+use crate::model::entity_ref::EntityRef;
 use crate::shell::routes::Route;
 
 /// The signed-in user's name, with a menu holding Settings and Sign out.

@@ -8,7 +8,11 @@ use crate::ui::loading::Loading;
 /// or the error in words with a retry. While a call is repeated the last result
 /// stays on screen (like `<Transition>`). Plain `get()` instead of
 /// `<Suspense>`/`Suspend` keeps the wasm smaller: no future per page.
-pub fn async_view<T, V>(res: LocalResource<Result<T, ApiError>>, what: &'static str, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+pub fn async_view<T, V>(
+    res: LocalResource<Result<T, ApiError>>,
+    what: &'static str,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,

@@ -14,7 +14,11 @@ pub fn written_ref(value: &str, default_kind: &'static str, namespace: &str) -> 
 
 /// A link to an entity's page, labelled as Backstage labels refs.
 #[component]
-pub fn EntityLink(entity_ref: EntityRef, #[prop(optional, into)] label: Option<String>, #[prop(optional)] hide_kind: Option<&'static str>) -> impl IntoView {
+pub fn EntityLink(
+    entity_ref: EntityRef,
+    #[prop(optional, into)] label: Option<String>,
+    #[prop(optional)] hide_kind: Option<&'static str>,
+) -> impl IntoView {
     let text = label.unwrap_or_else(|| entity_ref.humanize(hide_kind));
     view! { <a href=Route::Entity(entity_ref.clone()).href()>{text}</a> }
 }

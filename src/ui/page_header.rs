@@ -2,7 +2,11 @@ use leptos::prelude::*;
 
 /// The one `<h1>` of a page, with an optional line under it.
 #[component]
-pub fn PageHeader(#[prop(into)] title: String, #[prop(optional, into)] subtitle: Option<String>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn PageHeader(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] subtitle: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     view! {
         <header class="page-header">
             <div>

@@ -97,7 +97,12 @@ pub fn build(root: &str, relations: &BTreeMap<String, Vec<(String, String)>>, de
         for (i, id) in ring.into_iter().enumerate() {
             let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n + d as f64 * 0.35;
             let r = RING * d as f64;
-            nodes.push(Node { id: id.clone(), depth: d, x: (r * angle.cos() * 100.0).round() / 100.0, y: (r * angle.sin() * 100.0).round() / 100.0 });
+            nodes.push(Node {
+                id: id.clone(),
+                depth: d,
+                x: (r * angle.cos() * 100.0).round() / 100.0,
+                y: (r * angle.sin() * 100.0).round() / 100.0,
+            });
         }
     }
     Graph { nodes, edges: edges.into_iter().collect() }
@@ -124,7 +129,10 @@ mod tests {
     #[test]
     fn one_edge_per_relation_pair_and_depth_limits() {
         let r = rels(&[
-            ("component:default/a", &[("dependsOn", "component:default/b"), ("ownedBy", "group:default/t"), ("dependencyOf", "component:default/c")]),
+            (
+                "component:default/a",
+                &[("dependsOn", "component:default/b"), ("ownedBy", "group:default/t"), ("dependencyOf", "component:default/c")],
+            ),
             ("component:default/b", &[("dependencyOf", "component:default/a"), ("dependsOn", "resource:default/db")]),
         ]);
         let g = build("Component:default/a", &r, 1, &all());

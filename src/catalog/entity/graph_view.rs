@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::api::types::Entity;
 use crate::api::Backend;
-use crate::model::entity_ref::EntityRef;
 use crate::catalog::entity::graph::{self, Graph, RELATION_TYPES, RING};
+use crate::model::entity_ref::EntityRef;
 use crate::shell::paths::href;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
@@ -16,7 +16,12 @@ use crate::shell::routes::Route;
 type Relations = BTreeMap<String, Vec<(String, String)>>;
 
 /// Fetches the rings of neighbours the chosen depth needs, one `by-refs` call per ring.
-async fn load(backend: Backend, root: Entity, depth: u8, allowed: BTreeSet<&'static str>) -> Result<(Graph, Relations), crate::api::ApiError> {
+async fn load(
+    backend: Backend,
+    root: Entity,
+    depth: u8,
+    allowed: BTreeSet<&'static str>,
+) -> Result<(Graph, Relations), crate::api::ApiError> {
     let root_id = root.entity_ref().canonical();
     let mut relations: Relations = BTreeMap::new();
     relations.insert(root_id.clone(), root.relations());
@@ -53,32 +58,40 @@ pub fn RelationsGraph(entity: Entity) -> impl IntoView {
         let extent = RING * (g.nodes.iter().map(|n| n.depth).max().unwrap_or(0) as f64) + 110.0;
         let view_box = format!("{} {} {} {}", -extent, -extent, 2.0 * extent, 2.0 * extent);
         let pos: BTreeMap<String, (f64, f64)> = g.nodes.iter().map(|n| (n.id.clone(), (n.x, n.y))).collect();
-        let edges = g.edges.iter().filter_map(|e| {
-            let ((x1, y1), (x2, y2)) = (*pos.get(&e.from)?, *pos.get(&e.to)?);
-            Some(view! {
-                <g class="graph-edge">
-                    <line x1=x1 y1=y1 x2=x2 y2=y2/>
-                    <text x=(x1 + x2) / 2.0 y=(y1 + y2) / 2.0 - 4.0 text-anchor="middle">{e.relation}</text>
-                </g>
+        let edges = g
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let ((x1, y1), (x2, y2)) = (*pos.get(&e.from)?, *pos.get(&e.to)?);
+                Some(view! {
+                    <g class="graph-edge">
+                        <line x1=x1 y1=y1 x2=x2 y2=y2/>
+                        <text x=(x1 + x2) / 2.0 y=(y1 + y2) / 2.0 - 4.0 text-anchor="middle">{e.relation}</text>
+                    </g>
+                })
             })
-        }).collect_view();
-        let nodes = g.nodes.into_iter().map(|n| {
-            let (name, kind) = label(&n.id);
-            let path = EntityRef::parse(&n.id, None, "default").map(|r| Route::Entity(r).path()).unwrap_or_default();
-            let target = path.clone();
-            let root = n.depth == 0;
-            let data_href = href(&path);
-            view! {
-                <g class="graph-node" class:root=root role="link" tabindex="0"
-                    data-href=data_href
-                    on:click=move |_| router.navigate(&target, false)
-                    on:keydown=move |ev| if ev.key() == "Enter" { router.navigate(&path, false) }>
-                    <rect x=n.x - 70.0 y=n.y - 20.0 width="140" height="40" rx="6"/>
-                    <text x=n.x y=n.y - 3.0 text-anchor="middle">{name}</text>
-                    <text x=n.x y=n.y + 12.0 text-anchor="middle" class="graph-kind">{format!(" ({kind})")}</text>
-                </g>
-            }
-        }).collect_view();
+            .collect_view();
+        let nodes = g
+            .nodes
+            .into_iter()
+            .map(|n| {
+                let (name, kind) = label(&n.id);
+                let path = EntityRef::parse(&n.id, None, "default").map(|r| Route::Entity(r).path()).unwrap_or_default();
+                let target = path.clone();
+                let root = n.depth == 0;
+                let data_href = href(&path);
+                view! {
+                    <g class="graph-node" class:root=root role="link" tabindex="0"
+                        data-href=data_href
+                        on:click=move |_| router.navigate(&target, false)
+                        on:keydown=move |ev| if ev.key() == "Enter" { router.navigate(&path, false) }>
+                        <rect x=n.x - 70.0 y=n.y - 20.0 width="140" height="40" rx="6"/>
+                        <text x=n.x y=n.y - 3.0 text-anchor="middle">{name}</text>
+                        <text x=n.x y=n.y + 12.0 text-anchor="middle" class="graph-kind">{format!(" ({kind})")}</text>
+                    </g>
+                }
+            })
+            .collect_view();
         view! {
             <svg class="relations-graph" viewBox=view_box role="group" aria-label="Relations graph">
                 {edges}

@@ -42,8 +42,30 @@ pub fn language_for(api_type: &str) -> Language {
 }
 
 const KEYWORDS: [&str; 24] = [
-    "type", "query", "mutation", "subscription", "schema", "input", "enum", "interface", "union", "scalar", "fragment", "on",
-    "extend", "directive", "implements", "syntax", "package", "import", "message", "service", "rpc", "returns", "repeated", "option",
+    "type",
+    "query",
+    "mutation",
+    "subscription",
+    "schema",
+    "input",
+    "enum",
+    "interface",
+    "union",
+    "scalar",
+    "fragment",
+    "on",
+    "extend",
+    "directive",
+    "implements",
+    "syntax",
+    "package",
+    "import",
+    "message",
+    "service",
+    "rpc",
+    "returns",
+    "repeated",
+    "option",
 ];
 
 fn push(out: &mut Vec<(Token, String)>, t: Token, s: &str) {
@@ -85,7 +107,9 @@ fn data_line(line: &str, out: &mut Vec<(Token, String)>) {
     let key_end = if rest.starts_with('"') {
         rest[1..].find('"').map(|i| i + 2).filter(|&i| rest[i..].trim_start().starts_with(':'))
     } else {
-        rest.find(": ").or_else(|| rest.trim_end().strip_suffix(':').map(|k| k.len())).filter(|&i| !rest[..i].contains([' ', '{', '[', ',']))
+        rest.find(": ")
+            .or_else(|| rest.trim_end().strip_suffix(':').map(|k| k.len()))
+            .filter(|&i| !rest[..i].contains([' ', '{', '[', ',']))
     };
     if let Some(end) = key_end {
         push(out, Token::Key, &rest[..end]);

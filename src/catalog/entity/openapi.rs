@@ -91,17 +91,24 @@ pub fn shape(root: &Value, schema: &Value, depth: usize) -> String {
     let mut out = match ty {
         "array" => format!("array<{}>", s.get("items").map(|i| shape(root, i, depth + 1)).unwrap_or_else(|| "any".into())),
         "object" => {
-            let required: Vec<&str> = s.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+            let required: Vec<&str> =
+                s.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
             let props: Vec<String> = s
                 .get("properties")
                 .and_then(Value::as_object)
                 .map(|p| {
                     p.iter()
-                        .map(|(k, v)| format!("{k}{}: {}", if required.contains(&k.as_str()) { "*" } else { "" }, shape(root, v, depth + 1)))
+                        .map(|(k, v)| {
+                            format!("{k}{}: {}", if required.contains(&k.as_str()) { "*" } else { "" }, shape(root, v, depth + 1))
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
-            if props.is_empty() { "object".into() } else { format!("object {{ {} }}", props.join(", ")) }
+            if props.is_empty() {
+                "object".into()
+            } else {
+                format!("object {{ {} }}", props.join(", "))
+            }
         }
         other => other.to_string(),
     };
@@ -132,7 +139,9 @@ pub fn shape(root: &Value, schema: &Value, depth: usize) -> String {
 fn content(root: &Value, v: &Value) -> Vec<(String, String)> {
     v.get("content")
         .and_then(Value::as_object)
-        .map(|c| c.iter().map(|(media, m)| (media.clone(), m.get("schema").map(|s| shape(root, s, 0)).unwrap_or_else(|| "any".into()))).collect())
+        .map(|c| {
+            c.iter().map(|(media, m)| (media.clone(), m.get("schema").map(|s| shape(root, s, 0)).unwrap_or_else(|| "any".into()))).collect()
+        })
         .unwrap_or_default()
 }
 
@@ -143,11 +152,8 @@ pub fn read(root: &Value) -> Result<ApiDoc, String> {
         return Err("This definition is not OpenAPI 3; it is shown as written.".into());
     }
     let info = root.get("info").cloned().unwrap_or(Value::Null);
-    let servers = root
-        .get("servers")
-        .and_then(Value::as_array)
-        .map(|s| s.iter().filter_map(|x| text(x, "url")).collect())
-        .unwrap_or_default();
+    let servers =
+        root.get("servers").and_then(Value::as_array).map(|s| s.iter().filter_map(|x| text(x, "url")).collect()).unwrap_or_default();
     let mut groups: Vec<TagGroup> = Vec::new();
     for (path, item) in root.get("paths").and_then(Value::as_object).into_iter().flatten() {
         let shared: Vec<Value> = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
@@ -173,7 +179,11 @@ pub fn read(root: &Value) -> Result<ApiDoc, String> {
                     r.iter()
                         .map(|(status, resp)| {
                             let resp = resolve(root, resp).0;
-                            Response { status: status.clone(), description: text(resp, "description").unwrap_or_default(), content: content(root, resp) }
+                            Response {
+                                status: status.clone(),
+                                description: text(resp, "description").unwrap_or_default(),
+                                content: content(root, resp),
+                            }
                         })
                         .collect()
                 })
@@ -187,7 +197,11 @@ pub fn read(root: &Value) -> Result<ApiDoc, String> {
                 request_body,
                 responses,
             };
-            let tags: Vec<String> = op.get("tags").and_then(Value::as_array).map(|t| t.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default();
+            let tags: Vec<String> = op
+                .get("tags")
+                .and_then(Value::as_array)
+                .map(|t| t.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .unwrap_or_default();
             for tag in if tags.is_empty() { vec!["default".to_string()] } else { tags } {
                 match groups.iter_mut().find(|g| g.tag == tag) {
                     Some(g) => g.operations.push(operation.clone()),
@@ -276,9 +290,15 @@ components:
         assert_eq!(doc.groups.iter().map(|g| g.tag.as_str()).collect::<Vec<_>>(), vec!["carts", "orders", "default"]);
         let create = &doc.groups[0].operations[0];
         assert_eq!((create.method.as_str(), create.path.as_str()), ("POST", "/carts"));
-        assert_eq!(create.request_body, vec![("application/json".to_string(), "object { items*: array<object { sku: string, quantity: integer ≥1 }> }".to_string())]);
+        assert_eq!(
+            create.request_body,
+            vec![("application/json".to_string(), "object { items*: array<object { sku: string, quantity: integer ≥1 }> }".to_string())]
+        );
         let checkout = &doc.groups[1].operations[0];
-        assert_eq!(checkout.parameters[0], Parameter { name: "cartId".into(), location: "path".into(), required: true, shape: "string".into(), description: None });
+        assert_eq!(
+            checkout.parameters[0],
+            Parameter { name: "cartId".into(), location: "path".into(), required: true, shape: "string".into(), description: None }
+        );
         assert_eq!(checkout.responses[0].content[0].1, "object { total: number(double), currency: string [EUR | USD] }");
         assert_eq!(doc.groups[2].operations[0].method, "GET");
     }

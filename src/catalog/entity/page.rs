@@ -6,18 +6,18 @@ use leptos::task::spawn_local;
 use crate::api::catalog::EntityQuery;
 use crate::api::types::Entity;
 use crate::api::Backend;
-use crate::model::query::query_string;
 use crate::catalog::entity::api_definition::ApiDefinition;
+use crate::catalog::entity::graph_view::RelationsGraph;
+use crate::catalog::entity::yaml::to_yaml;
+use crate::catalog::star_button::StarButton;
+use crate::model::entity_ref::EntityRef;
+use crate::model::query::query_string;
+use crate::model::relations::{self, is_safe_link, RelationSection};
+use crate::shell::routes::Route;
 use crate::ui::entity_link::{written_ref, EntityLink};
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::loading::Loading;
 use crate::ui::page_header::PageHeader;
-use crate::catalog::entity::graph_view::RelationsGraph;
-use crate::catalog::star_button::StarButton;
-use crate::model::entity_ref::EntityRef;
-use crate::model::relations::{self, is_safe_link, RelationSection};
-use crate::catalog::entity::yaml::to_yaml;
-use crate::shell::routes::Route;
 
 const REF_FIELDS: [&str; 6] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "spec.type"];
 
@@ -146,7 +146,12 @@ fn AboutCard(entity: Entity) -> impl IntoView {
         },
     )
     .into_any()];
-    for (key, label, kind) in [("system", "System", "system"), ("domain", "Domain", "domain"), ("parent", "Parent", "group"), ("subcomponentOf", "Parent component", "component")] {
+    for (key, label, kind) in [
+        ("system", "System", "system"),
+        ("domain", "Domain", "domain"),
+        ("parent", "Parent", "group"),
+        ("subcomponentOf", "Parent component", "component"),
+    ] {
         if let Some(v) = entity.spec_str(key) {
             facts.push(fact(label, written_ref(v, kind, &ns)).into_any());
         }
@@ -274,7 +279,13 @@ fn InspectCard(entity: Entity) -> impl IntoView {
     let r = entity.entity_ref();
     let ancestry = LocalResource::new(move || {
         let (backend, r, open) = (backend.clone(), r.clone(), open.get());
-        async move { if open { backend.entity_ancestry(&r).await.map(Some) } else { Ok(None) } }
+        async move {
+            if open {
+                backend.entity_ancestry(&r).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        }
     });
     let yaml = to_yaml(&entity.0);
     let json = serde_json::to_string_pretty(&entity.0).unwrap_or_default();

@@ -164,7 +164,14 @@ impl<'a> Parser<'a> {
                 match self.lines.get(self.pos) {
                     Some(n) if n.indent > indent => self.block(n.indent)?,
                     // A list may sit at the same indentation as its key.
-                    Some(n) if n.indent == indent && { let s = strip_comment(n.text.trim_start()); s == "-" || s.starts_with("- ") } => self.sequence(indent)?,
+                    Some(n)
+                        if n.indent == indent && {
+                            let s = strip_comment(n.text.trim_start());
+                            s == "-" || s.starts_with("- ")
+                        } =>
+                    {
+                        self.sequence(indent)?
+                    }
                     _ => Value::Null,
                 }
             } else {
@@ -304,7 +311,9 @@ fn scalar(s: &str, line: usize) -> Result<Value, YamlError> {
     let s = s.trim();
     if let Some(inner) = s.strip_prefix('"') {
         let Some(inner) = inner.strip_suffix('"') else { return err(line, "unclosed double quote") };
-        return serde_json::from_str::<String>(&format!("\"{inner}\"")).map(Value::String).or_else(|_| err(line, "bad escape in a double-quoted string"));
+        return serde_json::from_str::<String>(&format!("\"{inner}\""))
+            .map(Value::String)
+            .or_else(|_| err(line, "bad escape in a double-quoted string"));
     }
     if let Some(inner) = s.strip_prefix('\'') {
         let Some(inner) = inner.strip_suffix('\'') else { return err(line, "unclosed single quote") };
@@ -317,7 +326,9 @@ fn scalar(s: &str, line: usize) -> Result<Value, YamlError> {
         _ => {
             if let Ok(i) = s.parse::<i64>() {
                 Value::Number(i.into())
-            } else if let Some(n) = s.parse::<f64>().ok().filter(|f| f.is_finite() && s.contains(|c: char| c.is_ascii_digit())).and_then(Number::from_f64) {
+            } else if let Some(n) =
+                s.parse::<f64>().ok().filter(|f| f.is_finite() && s.contains(|c: char| c.is_ascii_digit())).and_then(Number::from_f64)
+            {
                 Value::Number(n)
             } else {
                 Value::String(s.to_string())
@@ -485,7 +496,10 @@ components:
 
     #[test]
     fn scalars() {
-        assert_eq!(parse("a: 1.5\nb: ~\nc: true\nd: \"q\\n\"\ne: 1.0.0\nf: http://x:80/y").unwrap(), json!({"a": 1.5, "b": null, "c": true, "d": "q\n", "e": "1.0.0", "f": "http://x:80/y"}));
+        assert_eq!(
+            parse("a: 1.5\nb: ~\nc: true\nd: \"q\\n\"\ne: 1.0.0\nf: http://x:80/y").unwrap(),
+            json!({"a": 1.5, "b": null, "c": true, "d": "q\n", "e": "1.0.0", "f": "http://x:80/y"})
+        );
         assert_eq!(parse("").unwrap(), Value::Null);
         assert_eq!(parse("{\"a\": [1, 2]}").unwrap(), json!({"a": [1, 2]}));
     }

@@ -47,7 +47,11 @@ mod tests {
 
     #[test]
     fn drafts_round_trip_and_bad_ones_are_ignored() {
-        let d = Draft { step: 1, values: json!({"name": "svc", "tags": ["a"]}).as_object().unwrap().clone(), choices: Choices::from([("source".into(), 1)]) };
+        let d = Draft {
+            step: 1,
+            values: json!({"name": "svc", "tags": ["a"]}).as_object().unwrap().clone(),
+            choices: Choices::from([("source".into(), 1)]),
+        };
         assert_eq!(Draft::from_json(Some(&d.to_json())), Some(d));
         assert_eq!(Draft::from_json(Some("{\"step\":\"x\"}")), None);
         assert_eq!(Draft::from_json(Some("not json")), None);

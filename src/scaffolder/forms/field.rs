@@ -152,4 +152,3 @@ pub fn description(f: &Field, ids: &Ids) -> Option<impl IntoView> {
 pub fn help(f: &Field) -> Option<impl IntoView> {
     f.ui_str("help").map(|h| view! { <p class="field-help">{h.to_string()}</p> })
 }
-

@@ -234,7 +234,10 @@ fn is_email(s: &str) -> bool {
 fn is_uri(s: &str) -> bool {
     let Some((scheme, rest)) = s.split_once(':') else { return false };
     let mut c = scheme.chars();
-    c.next().is_some_and(|x| x.is_ascii_alphabetic()) && c.all(|x| x.is_ascii_alphanumeric() || "+-.".contains(x)) && !rest.is_empty() && !s.chars().any(char::is_whitespace)
+    c.next().is_some_and(|x| x.is_ascii_alphabetic())
+        && c.all(|x| x.is_ascii_alphanumeric() || "+-.".contains(x))
+        && !rest.is_empty()
+        && !s.chars().any(char::is_whitespace)
 }
 
 fn is_date(s: &str) -> bool {
@@ -263,6 +266,12 @@ fn is_date_time(s: &str) -> bool {
     let two = |i: usize| time.get(i..i + 2).and_then(|x| x.parse::<u32>().ok());
     let zone = &time[8..];
     let zone = zone.strip_prefix('.').map(|z| z.trim_start_matches(|c: char| c.is_ascii_digit())).unwrap_or(zone);
-    let zone_ok = zone.eq_ignore_ascii_case("z") || (zone.len() == 6 && (zone.starts_with('+') || zone.starts_with('-')) && zone.as_bytes()[3] == b':');
-    t[2] == b':' && t[5] == b':' && two(0).is_some_and(|h| h < 24) && two(3).is_some_and(|m| m < 60) && two(6).is_some_and(|s| s < 61) && zone_ok
+    let zone_ok = zone.eq_ignore_ascii_case("z")
+        || (zone.len() == 6 && (zone.starts_with('+') || zone.starts_with('-')) && zone.as_bytes()[3] == b':');
+    t[2] == b':'
+        && t[5] == b':'
+        && two(0).is_some_and(|h| h < 24)
+        && two(3).is_some_and(|m| m < 60)
+        && two(6).is_some_and(|s| s < 61)
+        && zone_ok
 }

@@ -67,13 +67,22 @@ mod tests {
     #[test]
     fn catalog_filters_become_filter_params() {
         assert_eq!(filter_strings(Some(&json!({"kind": "Group"})), &[], &[]), ["kind=Group"]);
-        assert_eq!(filter_strings(Some(&json!({"kind": ["Group", "User"], "spec.type": "team"})), &[], &[]), ["kind=Group,kind=User,spec.type=team"]);
+        assert_eq!(
+            filter_strings(Some(&json!({"kind": ["Group", "User"], "spec.type": "team"})), &[], &[]),
+            ["kind=Group,kind=User,spec.type=team"]
+        );
         assert_eq!(filter_strings(Some(&json!([{"kind": "System"}, {"kind": "Domain"}])), &[], &[]), ["kind=System", "kind=Domain"]);
-        assert_eq!(filter_strings(Some(&json!({"metadata.annotations.github.com/project-slug": {"exists": true}})), &[], &[]), ["metadata.annotations.github.com/project-slug"]);
+        assert_eq!(
+            filter_strings(Some(&json!({"metadata.annotations.github.com/project-slug": {"exists": true}})), &[], &[]),
+            ["metadata.annotations.github.com/project-slug"]
+        );
         assert_eq!(filter_strings(None, &["Group", "User"], &[]), ["kind=Group,kind=User"]);
         let owned = [("relations.ownedBy".to_string(), "group:default/team-web".to_string())];
         assert_eq!(filter_strings(None, &[], &owned), ["relations.ownedBy=group:default/team-web"]);
-        assert_eq!(filter_strings(Some(&json!({"kind": "Component"})), &[], &owned), ["kind=Component,relations.ownedBy=group:default/team-web"]);
+        assert_eq!(
+            filter_strings(Some(&json!({"kind": "Component"})), &[], &owned),
+            ["kind=Component,relations.ownedBy=group:default/team-web"]
+        );
         assert!(filter_strings(None, &[], &[]).is_empty());
     }
 

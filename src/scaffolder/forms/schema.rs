@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::scaffolder::forms::path::{path_id, Path, Seg};
 use crate::scaffolder::forms::keywords::{enum_options, is_valid, type_of, Patterns};
+use crate::scaffolder::forms::path::{path_id, Path, Seg};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
@@ -71,7 +71,10 @@ impl Field {
 
     /// A `ui:` list of strings (`allowedHosts`, `kinds`, …); empty when absent.
     pub fn ui_strings(&self, name: &str) -> Vec<String> {
-        self.ui(name).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
+        self.ui(name)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default()
     }
 
     pub fn ui_bool(&self, name: &str) -> bool {
@@ -84,15 +87,12 @@ impl Field {
 
     /// What the user reads as the label: `ui:title`, `title`, or the property name.
     pub fn title(&self) -> String {
-        self.schema
-            .get("ui:title")
-            .or_else(|| self.schema.get("title"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .unwrap_or_else(|| match self.path.last() {
+        self.schema.get("ui:title").or_else(|| self.schema.get("title")).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| {
+            match self.path.last() {
                 Some(Seg::Index(i)) => format!("Item {}", i + 1),
                 _ => self.key().to_string(),
-            })
+            }
+        })
     }
 
     pub fn description(&self) -> Option<&str> {
@@ -146,7 +146,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn object_fields(&self, schema: &Map<String, Value>, data: Option<&Value>, path: &[Seg]) -> Vec<Field> {
-        let required: Vec<&str> = schema.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let required: Vec<&str> =
+            schema.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
         let Some(props) = schema.get("properties").and_then(Value::as_object) else { return vec![] };
         order_keys(props.keys().map(String::as_str).collect(), schema.get("ui:order"))
             .into_iter()
@@ -164,18 +165,30 @@ impl<'a> Resolver<'a> {
         let kind = match type_of(&schema).as_str() {
             "object" => Kind::Object(self.object_fields(&schema, value, &path)),
             "array" => {
-                let items = schema.get("items").and_then(|i| i.as_object().or_else(|| i.as_array().and_then(|a| a.first()).and_then(Value::as_object))).cloned().unwrap_or_default();
+                let items = schema
+                    .get("items")
+                    .and_then(|i| i.as_object().or_else(|| i.as_array().and_then(|a| a.first()).and_then(Value::as_object)))
+                    .cloned()
+                    .unwrap_or_default();
                 let items = self.deref(&items);
-                let fixed_list = enum_options(&items).is_some() && (schema.get("uniqueItems") == Some(&Value::Bool(true)) || schema.get("ui:widget").and_then(Value::as_str) == Some("checkboxes"));
+                let fixed_list = enum_options(&items).is_some()
+                    && (schema.get("uniqueItems") == Some(&Value::Bool(true))
+                        || schema.get("ui:widget").and_then(Value::as_str) == Some("checkboxes"));
                 if fixed_list {
                     Kind::MultiSelect
                 } else {
                     let n = value.and_then(Value::as_array).map(Vec::len).unwrap_or(0);
                     // Each item is labelled with its number: "Tags 2", "Maintainer 1".
-                    let base = items.get("title").or_else(|| schema.get("ui:title")).or_else(|| schema.get("title")).and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| match path.last() {
-                        Some(Seg::Key(k)) => k.clone(),
-                        _ => "Item".into(),
-                    });
+                    let base = items
+                        .get("title")
+                        .or_else(|| schema.get("ui:title"))
+                        .or_else(|| schema.get("title"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| match path.last() {
+                            Some(Seg::Key(k)) => k.clone(),
+                            _ => "Item".into(),
+                        });
                     Kind::Array(
                         (0..n)
                             .map(|i| {
@@ -265,7 +278,11 @@ impl<'a> Resolver<'a> {
                 .filter(|i| *i < alts.len())
                 .or_else(|| data.and_then(|d| alts.iter().position(|a| self.matches_distinctly(d, a))))
                 .unwrap_or(0);
-            let labels = alts.iter().enumerate().map(|(i, a)| a.get("title").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| format!("Option {}", i + 1))).collect();
+            let labels = alts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| a.get("title").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| format!("Option {}", i + 1)))
+                .collect();
             let mut branch = alts[selected].clone();
             branch.remove("title");
             branch.remove("description");

@@ -21,7 +21,11 @@ pub fn field_errors(errors: &[ValidationError]) -> Vec<FieldError> {
             let mut path: Vec<Seg> = e
                 .path
                 .as_array()
-                .map(|p| p.iter().filter_map(|s| s.as_str().map(|k| Seg::Key(k.into())).or_else(|| s.as_u64().map(|i| Seg::Index(i as usize)))).collect())
+                .map(|p| {
+                    p.iter()
+                        .filter_map(|s| s.as_str().map(|k| Seg::Key(k.into())).or_else(|| s.as_u64().map(|i| Seg::Index(i as usize))))
+                        .collect()
+                })
                 .unwrap_or_default();
             // `required` errors sit on the parent; the missing key is the argument.
             if e.name.as_deref() == Some("required") {
@@ -50,7 +54,10 @@ mod tests {
 
     #[test]
     fn errors_lead_to_the_step_of_their_field() {
-        let steps = vec![fields(&json!({"properties": {"name": {}}}), &json!({})), fields(&json!({"properties": {"repo": {"type": "object", "properties": {"owner": {}}}}}), &json!({}))];
+        let steps = vec![
+            fields(&json!({"properties": {"name": {}}}), &json!({})),
+            fields(&json!({"properties": {"repo": {"type": "object", "properties": {"owner": {}}}}}), &json!({})),
+        ];
         assert_eq!(step_of("name", &steps), 0);
         assert_eq!(step_of("repo.owner", &steps), 1);
         assert_eq!(step_of("unknown", &steps), 1);

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::scaffolder::forms::path::get;
 use crate::scaffolder::forms::extensions;
 use crate::scaffolder::forms::keywords::{first_error, is_empty, Patterns};
+use crate::scaffolder::forms::path::get;
 use crate::scaffolder::forms::schema::{Field, Kind};
 
 /// Field path id → message, for every field of `fields` (recursively) that is wrong.
@@ -99,7 +99,12 @@ pub(crate) mod tests {
         assert!(f("email", "a@b.io") && !f("email", "a@b") && !f("email", "a b@c.io") && !f("email", "@c.io"));
         assert!(f("uri", "https://x.io/p") && f("uri", "mailto:a@b.io") && !f("uri", "x.io/p") && !f("uri", "1http://x"));
         assert!(f("date", "2024-02-29") && !f("date", "2023-02-29") && !f("date", "2024-13-01") && !f("date", "24-01-01"));
-        assert!(f("date-time", "2026-01-31T09:30:00Z") && f("date-time", "2026-01-31T09:30:00.123+01:00") && !f("date-time", "2026-01-31T25:00:00Z") && !f("date-time", "2026-01-31"));
+        assert!(
+            f("date-time", "2026-01-31T09:30:00Z")
+                && f("date-time", "2026-01-31T09:30:00.123+01:00")
+                && !f("date-time", "2026-01-31T25:00:00Z")
+                && !f("date-time", "2026-01-31")
+        );
         assert!(f("hostname", "anything"), "unknown formats are not checked");
     }
 
@@ -112,7 +117,10 @@ pub(crate) mod tests {
         assert_eq!(n(json!({"type": "number", "title": "N", "maximum": 2}), json!(3)).unwrap(), "N must be 2 or less.");
         assert_eq!(n(json!({"type": "number", "title": "N", "exclusiveMinimum": 2}), json!(2)).unwrap(), "N must be more than 2.");
         assert_eq!(n(json!({"type": "number", "title": "N", "exclusiveMaximum": 2}), json!(2)).unwrap(), "N must be less than 2.");
-        assert_eq!(n(json!({"type": "number", "title": "N", "minimum": 2, "exclusiveMinimum": true}), json!(2)).unwrap(), "N must be more than 2.");
+        assert_eq!(
+            n(json!({"type": "number", "title": "N", "minimum": 2, "exclusiveMinimum": true}), json!(2)).unwrap(),
+            "N must be more than 2."
+        );
         assert_eq!(n(json!({"type": "number", "title": "N", "multipleOf": 0.5}), json!(1.25)).unwrap(), "N must be a multiple of 0.5.");
         assert_eq!(n(json!({"type": "number", "multipleOf": 0.1}), json!(0.3)), None);
         assert_eq!(n(json!({"type": "integer", "minimum": 0}), json!(4)), None);

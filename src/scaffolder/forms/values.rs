@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use crate::scaffolder::forms::path::{get, set};
 use crate::scaffolder::forms::keywords::plain;
+use crate::scaffolder::forms::path::{get, set};
 use crate::scaffolder::forms::schema::{Field, Kind};
 
 /// Sets the `default` of every field not in `seen` that has no value yet, then
@@ -184,7 +184,10 @@ mod tests {
             "token": {"type": "string", "ui:field": "Secret"}
         }});
         let data = json!({"people": [{"name": "a", "old": 1}], "tags": ["x", "y"], "deploy": {"region": "eu", "old": 2}, "token": "leak"});
-        assert_eq!(Value::Object(visible_values(&fields(&s, &data), &data)), json!({"people": [{"name": "a"}], "tags": ["x", "y"], "deploy": {"region": "eu"}}));
+        assert_eq!(
+            Value::Object(visible_values(&fields(&s, &data), &data)),
+            json!({"people": [{"name": "a"}], "tags": ["x", "y"], "deploy": {"region": "eu"}})
+        );
     }
 
     #[test]

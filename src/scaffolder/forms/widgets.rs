@@ -99,7 +99,11 @@ pub fn parse_number(text: &str, integer: bool) -> Option<Value> {
     if t.is_empty() {
         return None;
     }
-    let n = if integer { t.parse::<i64>().ok().map(Value::from) } else { t.parse::<f64>().ok().and_then(|n| serde_json::Number::from_f64(n).map(Value::Number)) };
+    let n = if integer {
+        t.parse::<i64>().ok().map(Value::from)
+    } else {
+        t.parse::<f64>().ok().and_then(|n| serde_json::Number::from_f64(n).map(Value::Number))
+    };
     match n {
         Some(v) if plain(&v) == t => Some(v),
         _ => Some(Value::String(text.to_string())),

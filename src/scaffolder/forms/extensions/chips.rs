@@ -38,4 +38,3 @@ pub fn push_unique(ctx: FormCtx, value: Memo<Option<Value>>, path: &Path, item: 
     }
     ctx.set_value(path, Some(Value::from(list)));
 }
-

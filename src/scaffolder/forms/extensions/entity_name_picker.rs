@@ -15,6 +15,8 @@ fn validate(_: &Field, value: &Value) -> Option<String> {
 /// Backstage's entity name rule.
 pub fn is_entity_name(s: &str) -> bool {
     let ok_char = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
-    (1..=63).contains(&s.len()) && s.chars().all(ok_char) && s.starts_with(|c: char| c.is_ascii_alphanumeric()) && s.ends_with(|c: char| c.is_ascii_alphanumeric())
+    (1..=63).contains(&s.len())
+        && s.chars().all(ok_char)
+        && s.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && s.ends_with(|c: char| c.is_ascii_alphanumeric())
 }
-

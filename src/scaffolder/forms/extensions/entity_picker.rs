@@ -22,7 +22,8 @@ pub struct Defaults {
     pub owned: bool,
 }
 
-pub const EXTENSION: Extension = Extension::renders("EntityPicker", |f, ctx, ids| render_with(f, ctx, ids, Defaults { kinds: &[], kind: None, owned: false }));
+pub const EXTENSION: Extension =
+    Extension::renders("EntityPicker", |f, ctx, ids| render_with(f, ctx, ids, Defaults { kinds: &[], kind: None, owned: false }));
 
 /// One entity ref, searched in the catalog as the user types; a typed ref is kept
 /// unless `allowArbitraryValues` is false.
@@ -47,4 +48,3 @@ pub fn render_with(f: &Field, ctx: FormCtx, ids: &Ids, defaults: Defaults) -> An
     });
     search_box(ids, f, ctx, filters, text, on_text, on_pick).into_any()
 }
-

@@ -14,14 +14,17 @@ pub const EXTENSION: Extension = Extension { validate: Some(validate), ..Extensi
 
 fn validate(_: &Field, value: &Value) -> Option<String> {
     let tags = value.as_array()?;
-    tags.iter().filter_map(Value::as_str).find(|t| !is_tag(t)).map(|t| {
-        format!("has \"{t}\", which is not a valid tag: use lower-case letters, digits, ':', '+' or '#', in parts joined by '-'.")
-    })
+    tags.iter()
+        .filter_map(Value::as_str)
+        .find(|t| !is_tag(t))
+        .map(|t| format!("has \"{t}\", which is not a valid tag: use lower-case letters, digits, ':', '+' or '#', in parts joined by '-'."))
 }
 
 /// Backstage's tag rule: `^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$`, at most 63 characters.
 pub fn is_tag(s: &str) -> bool {
-    s.len() <= 63 && s.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ":+#".contains(c)))
+    s.len() <= 63
+        && s.split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ":+#".contains(c)))
 }
 
 fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
@@ -31,7 +34,10 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
         let (backend, kinds) = (backend.clone(), kinds.clone());
         async move {
             let filter = kinds.iter().map(|k| format!("kind={k}")).collect::<Vec<_>>().join(",");
-            backend.entity_facets(&["metadata.tags"], &filter).await.map(|f| f.facets.get("metadata.tags").map(|v| v.iter().map(|c| c.value.clone()).collect::<Vec<_>>()).unwrap_or_default())
+            backend
+                .entity_facets(&["metadata.tags"], &filter)
+                .await
+                .map(|f| f.facets.get("metadata.tags").map(|v| v.iter().map(|c| c.value.clone()).collect::<Vec<_>>()).unwrap_or_default())
         }
     });
     let path = f.path.clone();
@@ -69,4 +75,3 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     }
     .into_any()
 }
-

@@ -73,7 +73,17 @@ mod tests {
         }
         assert!(find("NoSuchPicker").is_none());
         // Backstage's names, as templates spell them.
-        for name in ["EntityPicker", "OwnerPicker", "OwnedEntityPicker", "MultiEntityPicker", "MyGroupsPicker", "EntityNamePicker", "EntityTagsPicker", "RepoUrlPicker", "Secret"] {
+        for name in [
+            "EntityPicker",
+            "OwnerPicker",
+            "OwnedEntityPicker",
+            "MultiEntityPicker",
+            "MyGroupsPicker",
+            "EntityNamePicker",
+            "EntityTagsPicker",
+            "RepoUrlPicker",
+            "Secret",
+        ] {
             assert!(find(name).is_some(), "{name}");
         }
     }

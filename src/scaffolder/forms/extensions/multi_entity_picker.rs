@@ -29,4 +29,3 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     }
     .into_any()
 }
-

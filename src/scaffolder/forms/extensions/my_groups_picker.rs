@@ -39,7 +39,10 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let required = f.required;
     (move || match groups.get() {
         None => view! { <p class="muted" id=input_id.clone()>"Loading your groups…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="field-error" id=input_id.clone()>{format!("Could not load your groups: {}", e.user_message())}</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="field-error" id=input_id.clone()>{format!("Could not load your groups: {}", e.user_message())}</p> }
+                .into_any()
+        }
         Some(Ok(items)) => {
             let refs: Vec<(String, String)> = items.iter().map(|e| (e.entity_ref().to_string(), option_label(e))).collect();
             let (path, id) = (path.clone(), id.clone());
@@ -60,4 +63,3 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     })
     .into_any()
 }
-

@@ -3,4 +3,5 @@
 use crate::scaffolder::forms::extensions::entity_picker::{render_with, Defaults};
 use crate::scaffolder::forms::extensions::Extension;
 
-pub const EXTENSION: Extension = Extension::renders("OwnedEntityPicker", |f, ctx, ids| render_with(f, ctx, ids, Defaults { kinds: &[], kind: None, owned: true }));
+pub const EXTENSION: Extension =
+    Extension::renders("OwnedEntityPicker", |f, ctx, ids| render_with(f, ctx, ids, Defaults { kinds: &[], kind: None, owned: true }));

@@ -78,7 +78,14 @@ impl RepoPart {
         self.ctx.set_value(&self.path.get_value(), Some(Value::String(r.format())));
     }
 
-    fn view(self, label: &'static str, input_id: String, allowed: Vec<String>, get: fn(&RepoUrl) -> String, put: fn(&mut RepoUrl, String)) -> AnyView {
+    fn view(
+        self,
+        label: &'static str,
+        input_id: String,
+        allowed: Vec<String>,
+        get: fn(&RepoUrl) -> String,
+        put: fn(&mut RepoUrl, String),
+    ) -> AnyView {
         let control = if allowed.is_empty() {
             view! {
                 <input type="text" id=input_id.clone() autocomplete="off" prop:value=move || get(&self.current())
@@ -99,4 +106,3 @@ impl RepoPart {
         view! { <div class="repo-part"><label for=input_id>{label}</label>{control}</div> }.into_any()
     }
 }
-

@@ -128,4 +128,3 @@ pub fn search_box(
         </div>
     }
 }
-
