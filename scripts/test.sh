@@ -17,7 +17,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say "1/3 Native unit tests (cargo test)"
+say "1/3 Format, lints and native unit tests (cargo fmt --check, clippy, cargo test)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo test --locked
 
 say "2/3 Component tests in headless Chromium (wasm-bindgen-test)"

@@ -45,7 +45,7 @@ async fn error_panel_says_what_happened_and_retries() {
     assert_eq!(button.text_content().unwrap(), "Try again");
     button.click();
     assert_eq!(clicks.get_untracked(), 1);
-    assert_eq!(host.query_selector("[role=alert]").unwrap().is_some(), true);
+    assert!(host.query_selector("[role=alert]").unwrap().is_some());
 }
 
 #[wasm_bindgen_test]

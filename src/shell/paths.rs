@@ -125,7 +125,7 @@ pub fn join(base: &str, path: &str) -> String {
 /// The app path of a location pathname, without the mount point.
 pub fn strip_base<'a>(base: &str, pathname: &'a str) -> &'a str {
     match pathname.strip_prefix(base) {
-        Some(rest) if rest.is_empty() => "/",
+        Some("") => "/",
         Some(rest) if rest.starts_with('/') => rest,
         _ => pathname,
     }

@@ -104,8 +104,8 @@ fn data_line(line: &str, out: &mut Vec<(Token, String)>) {
         rest = d;
     }
     // `key:` (YAML) or `"key":` (JSON) at the start of the line.
-    let key_end = if rest.starts_with('"') {
-        rest[1..].find('"').map(|i| i + 2).filter(|&i| rest[i..].trim_start().starts_with(':'))
+    let key_end = if let Some(quoted) = rest.strip_prefix('"') {
+        quoted.find('"').map(|i| i + 2).filter(|&i| rest[i..].trim_start().starts_with(':'))
     } else {
         rest.find(": ")
             .or_else(|| rest.trim_end().strip_suffix(':').map(|k| k.len()))
@@ -152,8 +152,8 @@ fn schema_line(line: &str, out: &mut Vec<(Token, String)>) {
             let end = rest.find('\n').map(|j| i + j).unwrap_or(line.len());
             push(out, Token::Comment, &line[i..end]);
             i = end;
-        } else if rest.starts_with('"') {
-            let end = rest[1..].find('"').map(|j| i + j + 2).unwrap_or(line.len());
+        } else if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted.find('"').map(|j| i + j + 2).unwrap_or(line.len());
             push(out, Token::String, &line[i..end]);
             i = end;
         } else if b[i].is_ascii_alphabetic() || b[i] == b'_' {

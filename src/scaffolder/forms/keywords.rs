@@ -87,7 +87,7 @@ pub fn first_error(value: &Value, schema: &Map<String, Value>, patterns: Pattern
         _ => true,
     };
     let nullable = matches!(schema.get("type"), Some(Value::Array(ts)) if ts.iter().any(|t| t == "null"));
-    if !type_ok && !(nullable && value.is_null()) {
+    if !(type_ok || nullable && value.is_null()) {
         return Some(match ty.as_str() {
             "number" => "must be a number.".into(),
             "integer" => "must be a whole number.".into(),
