@@ -3,8 +3,8 @@
 # target/pkg/ (Trunk copies it into dist/pkg/; see Trunk.toml's pre_build hook):
 #   cargo (--features split, with relocations) → wasm-split-cli → wasm-bindgen
 #   → wasm-opt on every module.
-# The catalog, the shell and the small pages are in the main module; the entity
-# page and the create flow (wizard, tasks, actions) come as chunks.
+# The shell, sign-in and the catalog are the main module; every other page is a
+# chunk, named by `split_page!` beside the page and by `Route::chunk`.
 #   PROFILE=debug scripts/build/wasm.sh   skips wasm-opt and builds unoptimised.
 source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
@@ -23,6 +23,7 @@ for f in "$split"/*.wasm; do
   cp "$f" "$out/"
 done
 if [ "$profile" = release ]; then
+  # rustc 1.95 emits bulk-memory and friends by default; wasm-opt must be told.
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
   for f in "$out"/*.wasm; do
     wasm-opt -Oz "${features[@]}" --strip-debug "$f" -o "$f.opt" 2>/dev/null && mv "$f.opt" "$f"
