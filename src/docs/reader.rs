@@ -38,7 +38,7 @@ fn scroll_to_fragment(hash: &str) {
 #[component]
 pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let state = expect_context::<DocsState>();
+    let state = DocsState::session();
     let key = entity.canonical();
     let check = state.check(&key);
     let build = RwSignal::new(if check == Some(Check::Done) { Build::Done } else { Build::Running });
@@ -140,7 +140,7 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
 /// "Documentation of Checkout Service · Owner: Payments Team", linking to both.
 #[component]
 fn DocsOwner(entity: EntityRef) -> impl IntoView {
-    let (backend, state) = (expect_context::<Backend>(), expect_context::<DocsState>());
+    let (backend, state) = (expect_context::<Backend>(), DocsState::session());
     let key = entity.canonical();
     let about = LocalResource::new(move || {
         let (backend, state, key) = (backend.clone(), state.clone(), key.clone());

@@ -1,8 +1,9 @@
-//! What the docs reader keeps beyond one page, for the whole session (`DocsState`,
-//! provided once by the app): each site's build check, shared by its pages; when
-//! the cookie images need was fetched; the documented entities' titles and
-//! owners. And a page's view of its site's build (`SiteBuild`): started here, or
-//! followed when another page of the site started it.
+//! What the docs reader keeps beyond one page, for the whole session
+//! (`DocsState::session()`, a service of the docs chunk, so the first load does not
+//! carry it): each site's build check, shared by its pages; when the cookie images
+//! need was fetched; the documented entities' titles and owners. And a page's view
+//! of its site's build (`SiteBuild`): started here, or followed when another page
+//! of the site started it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -46,11 +47,20 @@ struct Memory {
     about: HashMap<String, (String, Option<EntityRef>)>,
 }
 
-/// The docs reader's session memory (a context; cheap to clone).
+/// The docs reader's session memory (cheap to clone: clones share it).
 #[derive(Clone, Default)]
 pub struct DocsState(Arc<Mutex<Memory>>);
 
+thread_local! {
+    static SESSION: DocsState = DocsState::default();
+}
+
 impl DocsState {
+    /// The memory of this session, shared by every docs page.
+    pub fn session() -> Self {
+        SESSION.with(Clone::clone)
+    }
+
     fn with<R>(&self, f: impl FnOnce(&mut Memory) -> R) -> R {
         f(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
     }

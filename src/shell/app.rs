@@ -13,7 +13,6 @@ use crate::catalog::stars::Stars;
 use crate::config::Config;
 use crate::docs::index::docs_page;
 use crate::docs::reader::docs_reader_page;
-use crate::docs::state::DocsState;
 use crate::scaffolder::actions::actions_page;
 use crate::scaffolder::task::task_page;
 use crate::scaffolder::tasks::tasks_page;
@@ -91,8 +90,6 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(backend);
     provide_context(theme);
     provide_context(stars);
-    // The docs reader's memory outlives its pages (one build check per site).
-    provide_context(DocsState::default());
 
     {
         let session = session.clone();

@@ -67,44 +67,63 @@ impl Route {
     /// The app path of the route, segments percent-encoded. Entity pages lower-case
     /// kind and namespace, as Backstage does in these URLs; docs pages the kind.
     pub fn path(&self) -> String {
+        // Appending to one string keeps this small in the first load, where the
+        // header and the catalog's links call it.
+        let mut out = String::new();
+        let mut seg = |s: &str| {
+            out.push('/');
+            out.push_str(&encode_segment(s));
+        };
         match self {
-            Route::Home => "/".into(),
-            Route::Catalog => "/catalog".into(),
-            Route::Entity(r) => format!(
-                "/catalog/{}/{}/{}",
-                encode_segment(&r.namespace.to_ascii_lowercase()),
-                encode_segment(&r.kind.to_ascii_lowercase()),
-                encode_segment(&r.name)
-            ),
-            Route::Create => "/create".into(),
-            Route::Template { namespace, name } => format!("/create/templates/{}/{}", encode_segment(namespace), encode_segment(name)),
-            Route::Tasks => "/create/tasks".into(),
-            Route::Task(id) => format!("/create/tasks/{}", encode_segment(id)),
-            Route::Actions => "/create/actions".into(),
-            Route::Docs => "/docs".into(),
-            Route::DocsPage { entity, path } => {
-                let pages: String = path.split('/').filter(|p| !p.is_empty()).map(|p| format!("/{}", encode_segment(p))).collect();
-                let site = format!(
-                    "/docs/{}/{}/{}",
-                    encode_segment(&entity.namespace),
-                    encode_segment(&entity.kind.to_ascii_lowercase()),
-                    encode_segment(&entity.name)
-                );
-                if pages.is_empty() {
-                    site
-                } else {
-                    format!("{site}{pages}/")
+            Route::Home => {}
+            Route::Catalog => seg("catalog"),
+            Route::Entity(r) => {
+                seg("catalog");
+                seg(&r.namespace.to_ascii_lowercase());
+                seg(&r.kind.to_ascii_lowercase());
+                seg(&r.name);
+            }
+            Route::Create => seg("create"),
+            Route::Template { namespace, name } => {
+                seg("create");
+                seg("templates");
+                seg(namespace);
+                seg(name);
+            }
+            Route::Tasks | Route::Task(_) => {
+                seg("create");
+                seg("tasks");
+                if let Route::Task(id) = self {
+                    seg(id);
                 }
             }
-            Route::Search => "/search".into(),
-            Route::Settings => "/settings".into(),
-            Route::NotFound => "/404".into(),
+            Route::Actions => {
+                seg("create");
+                seg("actions");
+            }
+            Route::Docs => seg("docs"),
+            Route::DocsPage { entity, path } => {
+                seg("docs");
+                seg(&entity.namespace);
+                seg(&entity.kind.to_ascii_lowercase());
+                seg(&entity.name);
+                path.split('/').filter(|p| !p.is_empty()).for_each(&mut seg);
+            }
+            Route::Search => seg("search"),
+            Route::Settings => seg("settings"),
+            Route::NotFound => seg("404"),
         }
+        if out.is_empty() || matches!(self, Route::DocsPage { path, .. } if !path.is_empty()) {
+            out.push('/');
+        }
+        out
     }
 
     /// The path with a query string (`"?a=1"` or `""`) after it.
     pub fn path_with(&self, query: &str) -> String {
-        format!("{}{query}", self.path())
+        let mut path = self.path();
+        path.push_str(query);
+        path
     }
 
     /// The href of the route where the portal is mounted (see `shell::paths`).
