@@ -14,7 +14,7 @@ BACKSTAGE_GZIP=$((1200 * 1000))   # Backstage 1.x frontend, catalog page, gzip (
 # needs them is first opened; they are listed apart.
 pkg=$(cd dist && ls -d pkg* | head -1)
 files=(index.html config.json)
-while read -r f; do files+=("$f"); done < <(grep -oE '(href|src)="(\./)?[^"#:]+\.(css|js|wasm)"' dist/index.html | sed -E 's/.*"(\.\/)?([^"]+)"/\2/' | sort -u)
+while read -r f; do files+=("$f"); done < <(grep -oE '(href|src)="?(\./)?[^" #:>]+\.(css|js|wasm)' dist/index.html | sed -E 's/^(href|src)="?(\.\/)?//' | sort -u)
 while read -r f; do files+=("$pkg/$f"); done < <(grep -oE '^import .* from "\./[^"]+"' "dist/$pkg/main.js" | sed -E 's/.*"\.\/([^"]+)"/\1/' | sort -u)
 mapfile -t files < <(printf '%s\n' "${files[@]}" | awk '!seen[$0]++')
 chunks=()

@@ -7,7 +7,7 @@ set -euo pipefail
 dir=${1:-${TRUNK_STAGING_DIR:-}}
 if [ -z "$dir" ]; then echo "usage: $0 DIST" >&2; exit 2; fi
 css=$(grep -o 'main-[0-9a-f]*\.css' "$dir/index.html" | head -1)
-pkg=$(grep -o '"pkg[-0-9a-f]*/boot\.js"' "$dir/index.html" | head -1 | tr -d '"')
+pkg=$(grep -oE 'pkg(-[0-9a-f]+)?/boot\.js' "$dir/index.html" | head -1)
 if [ -z "$css" ] || [ -z "$pkg" ]; then echo "embed-loader: no stylesheet or boot.js in $dir/index.html" >&2; exit 1; fi
 cat >"$dir/embed.js" <<JS
 // Mounts Stagedoor into a host page. Set window.STAGEDOOR_CONFIG (with

@@ -12,4 +12,4 @@ if [ -n "${TRUNK_PROFILE:-}" ] && [ "$TRUNK_PROFILE" != release ]; then exit 0; 
 hash=$(cd "$dir/pkg" && find . -type f ! -name '*.gz' ! -name '*.br' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 rm -rf "$dir/pkg-$hash"
 mv "$dir/pkg" "$dir/pkg-$hash"
-sed -i "s#\"pkg/#\"pkg-$hash/#g" "$dir/index.html"
+sed -i -E "s#([\"=])pkg/#\1pkg-$hash/#g" "$dir/index.html"
