@@ -20,8 +20,8 @@ apt_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(missing_apt)
 }
 
-# Trunk's own release profile asks for fat LTO and one codegen unit: a third of
-# its build time here, for a tool that spends its time waiting on cargo.
+# Trunk's own release profile asks for fat LTO and one codegen unit, the slowest
+# way to build a tool that spends its time waiting on cargo.
 install_trunk() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -36,15 +36,17 @@ install_wasm_split() {
 # npm ci when node_modules is missing or older than the lock file.
 npm_stale() { [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; }
 npm_install() { (cd "$1" && npm ci --no-audit --no-fund --loglevel=error); }
+# wasm-opt (binaryen), the Backstage backend, the OpenID Connect provider, Playwright.
+NPM_DIRS=(scripts/tools tests/backstage tests/oidc tests/e2e)
 npm_all() {
   local dir
-  for dir in scripts/tools tests/backstage tests/oidc tests/e2e; do
+  for dir in "${NPM_DIRS[@]}"; do
     if npm_stale "$ROOT/$dir"; then echo "npm ci in $dir"; npm_install "$ROOT/$dir"; fi
   done
 }
 npm_needed() {
   local dir
-  for dir in scripts/tools tests/backstage tests/oidc tests/e2e; do npm_stale "$ROOT/$dir" && return 0; done
+  for dir in "${NPM_DIRS[@]}"; do npm_stale "$ROOT/$dir" && return 0; done
   return 1
 }
 

@@ -34,4 +34,4 @@ bash "$ROOT/scripts/services/backend.sh" start
 bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist"
 (cd "$ROOT/tests/e2e" && npx playwright test)
 
-say "All tests passed in $(( $(date +%s) - start )) s"
+say "All tests passed in $(elapsed "$start")"

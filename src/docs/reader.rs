@@ -50,11 +50,9 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     // right away (404 means "not built yet", and the build's end fetches again).
     let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
     let page = {
-        let (backend, entity, path, allowed_hosts, state) =
-            (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
+        let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
         LocalResource::new(move || {
-            let (backend, entity, path, allowed_hosts, state) =
-                (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone(), state.clone());
+            let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
             async move {
                 let (_, page) = futures::join!(state.ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts));
                 page
@@ -65,14 +63,14 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
 
     let site = SiteBuild { build, log, stale };
     let retry = {
-        let (backend, entity, state) = (backend.clone(), entity.clone(), state.clone());
+        let (backend, entity) = (backend.clone(), entity.clone());
         StoredValue::new_local(move || site.start(&backend, &entity, &state, shown, move || page.refetch()))
     };
     match check {
         None => retry.with_value(|f| f()),
         Some(Check::Done) => {}
         // Another page of this site started the check: wait for its outcome.
-        Some(Check::Running) => site.follow(state.clone(), key, shown, move || page.refetch(), move || retry.with_value(|f| f())),
+        Some(Check::Running) => site.follow(state, key, shown, move || page.refetch(), move || retry.with_value(|f| f())),
     }
     let show_log = RwSignal::new(false);
     let build_log = move || view! { <pre class="task-log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre> };
@@ -143,7 +141,7 @@ fn DocsOwner(entity: EntityRef) -> impl IntoView {
     let (backend, state) = (expect_context::<Backend>(), DocsState::session());
     let key = entity.canonical();
     let about = LocalResource::new(move || {
-        let (backend, state, key) = (backend.clone(), state.clone(), key.clone());
+        let (backend, key) = (backend.clone(), key.clone());
         async move { state.about(&backend, &key).await }
     });
     view! {

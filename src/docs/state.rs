@@ -5,8 +5,8 @@
 //! of its site's build (`SiteBuild`): started here, or followed when another page
 //! of the site started it.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -47,22 +47,23 @@ struct Memory {
     about: HashMap<String, (String, Option<EntityRef>)>,
 }
 
-/// The docs reader's session memory (cheap to clone: clones share it).
-#[derive(Clone, Default)]
-pub struct DocsState(Arc<Mutex<Memory>>);
-
 thread_local! {
-    static SESSION: DocsState = DocsState::default();
+    static MEMORY: RefCell<Memory> = RefCell::default();
 }
 
+/// The docs reader's session memory: a handle to the one memory every docs page
+/// of this session shares.
+#[derive(Clone, Copy)]
+pub struct DocsState;
+
 impl DocsState {
-    /// The memory of this session, shared by every docs page.
+    /// The memory of this session.
     pub fn session() -> Self {
-        SESSION.with(Clone::clone)
+        DocsState
     }
 
     fn with<R>(&self, f: impl FnOnce(&mut Memory) -> R) -> R {
-        f(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
+        MEMORY.with(|m| f(&mut m.borrow_mut()))
     }
 
     pub fn check(&self, site: &str) -> Option<Check> {
@@ -127,7 +128,7 @@ impl SiteBuild {
         refetch: impl Fn() + 'static,
     ) {
         let Self { build, log, stale } = self;
-        let (backend, entity, state, site) = (backend.clone(), entity.clone(), state.clone(), entity.canonical());
+        let (backend, entity, state, site) = (backend.clone(), entity.clone(), *state, entity.canonical());
         build.set(Build::Running);
         log.set(vec![]);
         state.set_check(&site, Check::Running);
