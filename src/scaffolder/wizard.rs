@@ -15,6 +15,7 @@ use crate::api::types::{TemplateParameterSchema, TemplateStep};
 use crate::api::{ApiError, Backend};
 use crate::browser::session_storage;
 use crate::model::entity_ref::EntityRef;
+use crate::scaffolder::forms::check::Check;
 use crate::scaffolder::forms::draft::{draft_key, form_data_param, Draft};
 use crate::scaffolder::forms::field::FormCtx;
 use crate::scaffolder::forms::regexp::browser_patterns;
@@ -88,7 +89,14 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
         let i = step.get();
         steps.with_value(|s| s.get(i).map(|st| data.with(|d| choices.with(|c| step_fields(st, d, c)))).unwrap_or_default())
     });
-    let errors = Memo::new(move |_| fields.with(|f| data.with(|d| secrets.with(|s| validate_fields(f, d, s, &browser_patterns)))));
+    let errors = Memo::new(move |_| {
+        let i = step.get();
+        steps.with_value(|all| {
+            let Some(st) = all.get(i) else { return BTreeMap::new() };
+            let check = Check::new(&st.schema, &browser_patterns);
+            fields.with(|f| data.with(|d| secrets.with(|s| validate_fields(f, d, s, &check))))
+        })
+    });
     let ctx = FormCtx { data, secrets, choices, touched, show_all, fields, errors, server_errors };
 
     // Fields that just appeared get their defaults.

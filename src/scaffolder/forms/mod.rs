@@ -4,9 +4,11 @@
 //! state and a field's shell), `widgets` and `extensions/` (one file per
 //! `ui:field`) render it.
 
+pub mod check;
 pub mod draft;
 pub mod extensions;
 pub mod field;
+pub mod formats;
 pub mod keywords;
 pub mod path;
 pub mod picker_query;

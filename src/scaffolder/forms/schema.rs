@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::scaffolder::forms::keywords::{enum_options, is_valid, type_of, Patterns};
+use crate::scaffolder::forms::check::Check;
+use crate::scaffolder::forms::keywords::{enum_options, type_of, Patterns};
 use crate::scaffolder::forms::path::{path_id, Path, Seg};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +38,13 @@ pub enum Kind {
     Array(Vec<Field>),
     /// An array of values from a fixed list (`items.enum` with `uniqueItems`).
     MultiSelect,
+    /// An optional object whose schema contains itself (a tree, a nested menu),
+    /// not filled in yet: the form offers "Add …" instead of expanding it, so a
+    /// recursive schema is only as deep as its data.
+    Unexpanded,
+    /// A part of the schema that cannot be shown, in words (a definition that
+    /// refers to itself without end).
+    Unrenderable(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -126,26 +134,44 @@ impl Field {
     }
 }
 
+/// How many schema parts one field may merge in (`allOf`, conditions, choices,
+/// each possibly through `$ref`s) before the schema counts as endless.
+const MAX_MERGE_DEPTH: usize = 24;
+
+const CYCLIC: &str = "This part of the form cannot be shown: its schema refers to itself without end.";
+
 pub struct Resolver<'a> {
     /// The step's whole schema, for `$ref: "#/..."`.
     root: &'a Value,
     choices: &'a Choices,
-    patterns: Patterns<'a>,
+    check: Check<'a>,
 }
+
+/// The `$ref`s expanded on the way from the step to a field: meeting one of them
+/// again is recursion, which only data may unfold.
+type Trail = Vec<String>;
 
 impl<'a> Resolver<'a> {
     pub fn new(root: &'a Value, choices: &'a Choices, patterns: Patterns<'a>) -> Self {
-        Self { root, choices, patterns }
+        Self { root, choices, check: Check::new(root, patterns) }
     }
 
     /// The top-level fields of a step.
     pub fn step_fields(&self, data: &Value) -> Vec<Field> {
         let schema = self.root.as_object().cloned().unwrap_or_default();
-        let (effective, _) = self.effective(&schema, Some(data), &[]);
-        self.object_fields(&effective, Some(data), &[])
+        // The step itself is `#`: a property that refers back to it is recursion.
+        let mut trail = vec!["#".to_string()];
+        let (effective, _) = match self.effective(&schema, Some(data), &[], &mut trail, 0) {
+            Ok(e) => e,
+            Err(problem) => {
+                let path = vec![Seg::Key(String::new())];
+                return vec![Field { path, schema: Map::new(), required: false, kind: Kind::Unrenderable(problem), choice: None }];
+            }
+        };
+        self.object_fields(&effective, Some(data), &[], &trail)
     }
 
-    fn object_fields(&self, schema: &Map<String, Value>, data: Option<&Value>, path: &[Seg]) -> Vec<Field> {
+    fn object_fields(&self, schema: &Map<String, Value>, data: Option<&Value>, path: &[Seg], trail: &Trail) -> Vec<Field> {
         let required: Vec<&str> =
             schema.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
         let Some(props) = schema.get("properties").and_then(Value::as_object) else { return vec![] };
@@ -155,22 +181,32 @@ impl<'a> Resolver<'a> {
                 let prop = props.get(key)?.as_object()?;
                 let mut p = path.to_vec();
                 p.push(Seg::Key(key.to_string()));
-                Some(self.field(prop, data.and_then(|d| d.get(key)), p, required.contains(&key)))
+                Some(self.field(prop, data.and_then(|d| d.get(key)), p, required.contains(&key), trail))
             })
             .collect()
     }
 
-    fn field(&self, schema: &Map<String, Value>, value: Option<&Value>, path: Path, required: bool) -> Field {
-        let (schema, choice) = self.effective(schema, value, &path);
+    fn field(&self, schema: &Map<String, Value>, value: Option<&Value>, path: Path, required: bool, trail: &Trail) -> Field {
+        let mut trail = trail.clone();
+        let known = trail.len();
+        let (schema, choice) = match self.effective(schema, value, &path, &mut trail, 0) {
+            Ok(e) => e,
+            Err(problem) => return Field { path, schema: schema.clone(), required, kind: Kind::Unrenderable(problem), choice: None },
+        };
+        let recursive = trail[known..].iter().any(|r| trail[..known].contains(r));
         let kind = match type_of(&schema).as_str() {
-            "object" => Kind::Object(self.object_fields(&schema, value, &path)),
+            "object" if recursive && !value.is_some_and(Value::is_object) => Kind::Unexpanded,
+            "object" => Kind::Object(self.object_fields(&schema, value, &path, &trail)),
             "array" => {
                 let items = schema
                     .get("items")
                     .and_then(|i| i.as_object().or_else(|| i.as_array().and_then(|a| a.first()).and_then(Value::as_object)))
                     .cloned()
                     .unwrap_or_default();
-                let items = self.deref(&items);
+                let items = match self.deref(&items, &mut trail) {
+                    Ok(items) => items,
+                    Err(problem) => return Field { path, schema, required, kind: Kind::Unrenderable(problem), choice },
+                };
                 let fixed_list = enum_options(&items).is_some()
                     && (schema.get("uniqueItems") == Some(&Value::Bool(true))
                         || schema.get("ui:widget").and_then(Value::as_str) == Some("checkboxes"));
@@ -196,7 +232,7 @@ impl<'a> Resolver<'a> {
                                 p.push(Seg::Index(i));
                                 let mut item = items.clone();
                                 item.insert("ui:title".into(), Value::String(format!("{base} {}", i + 1)));
-                                self.field(&item, value.and_then(|v| v.get(i)), p, false)
+                                self.field(&item, value.and_then(|v| v.get(i)), p, false, &trail)
                             })
                             .collect(),
                     )
@@ -211,36 +247,54 @@ impl<'a> Resolver<'a> {
         Field { path, schema, required, kind, choice }
     }
 
-    /// `$ref` replaced by its target (sibling keys win, as rjsf does).
-    fn deref(&self, schema: &Map<String, Value>) -> Map<String, Value> {
+    /// `$ref` replaced by its target (sibling keys win, as rjsf does); each ref
+    /// followed is added to `trail`.
+    fn deref(&self, schema: &Map<String, Value>, trail: &mut Trail) -> Result<Map<String, Value>, String> {
         let mut s = schema.clone();
-        for _ in 0..16 {
-            let Some(r) = s.get("$ref").and_then(Value::as_str).map(str::to_string) else { break };
+        for _ in 0..MAX_MERGE_DEPTH {
+            let Some(r) = s.get("$ref").and_then(Value::as_str).map(str::to_string) else { return Ok(s) };
             s.remove("$ref");
-            let target = r.strip_prefix('#').and_then(|p| self.root.pointer(p)).and_then(Value::as_object).cloned().unwrap_or_default();
+            let target = r
+                .strip_prefix('#')
+                .map(crate::model::percent::decode)
+                .and_then(|p| self.root.pointer(&p))
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
+            trail.push(r);
             for (k, v) in target {
                 s.entry(k).or_insert(v);
             }
         }
-        s
+        Err(CYCLIC.into())
     }
 
     /// The schema with every condition that applies to `data` merged in.
-    fn effective(&self, schema: &Map<String, Value>, data: Option<&Value>, path: &[Seg]) -> (Map<String, Value>, Option<Choice>) {
-        let mut s = self.deref(schema);
+    fn effective(
+        &self,
+        schema: &Map<String, Value>,
+        data: Option<&Value>,
+        path: &[Seg],
+        trail: &mut Trail,
+        depth: usize,
+    ) -> Result<(Map<String, Value>, Option<Choice>), String> {
+        if depth > MAX_MERGE_DEPTH {
+            return Err(CYCLIC.into());
+        }
+        let mut s = self.deref(schema, trail)?;
         let mut extra: Vec<Map<String, Value>> = vec![];
         if let Some(all) = s.remove("allOf").and_then(|a| a.as_array().cloned()) {
             for sub in all.iter().filter_map(Value::as_object) {
-                let sub = self.deref(sub);
+                let sub = self.deref(sub, trail)?;
                 if sub.contains_key("if") {
-                    extra.extend(self.if_then_else(&sub, data));
+                    extra.extend(self.if_then_else(&sub, data, trail)?);
                 } else {
                     extra.push(sub);
                 }
             }
         }
         if s.contains_key("if") {
-            extra.extend(self.if_then_else(&s, data));
+            extra.extend(self.if_then_else(&s, data, trail)?);
             for k in ["if", "then", "else"] {
                 s.remove(k);
             }
@@ -253,7 +307,7 @@ impl<'a> Resolver<'a> {
                 }
                 match dep {
                     Value::Array(keys) => extra.push(Map::from_iter([("required".to_string(), Value::Array(keys))])),
-                    Value::Object(dep) => extra.extend(self.schema_dependency(&dep, &key, data)),
+                    Value::Object(dep) => extra.extend(self.schema_dependency(&dep, &key, data, trail)?),
                     _ => {}
                 }
             }
@@ -267,7 +321,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             s.remove(key);
-            let alts: Vec<Map<String, Value>> = alts.iter().filter_map(Value::as_object).map(|a| self.deref(a)).collect();
+            let alts = alts.iter().filter_map(Value::as_object).map(|a| self.deref(a, trail)).collect::<Result<Vec<_>, _>>()?;
             if alts.is_empty() {
                 continue;
             }
@@ -291,34 +345,41 @@ impl<'a> Resolver<'a> {
         }
         for e in extra {
             // A merged part can carry its own conditions (nested if/then, dependencies).
-            let (e, _) = self.effective(&e, data, path);
+            let (e, _) = self.effective(&e, data, path, trail, depth + 1)?;
             merge(&mut s, &e);
         }
-        (s, choice)
+        Ok((s, choice))
     }
 
-    fn if_then_else(&self, s: &Map<String, Value>, data: Option<&Value>) -> Option<Map<String, Value>> {
-        let cond = s.get("if")?;
+    fn if_then_else(&self, s: &Map<String, Value>, data: Option<&Value>, trail: &mut Trail) -> Result<Option<Map<String, Value>>, String> {
+        let Some(cond) = s.get("if") else { return Ok(None) };
         let holds = match (cond, data) {
             (Value::Bool(b), _) => *b,
-            (_, Some(d)) => is_valid(d, cond, self.patterns),
-            (_, None) => is_valid(&Value::Object(Map::new()), cond, self.patterns),
+            (_, Some(d)) => self.check.is_valid(d, cond),
+            (_, None) => self.check.is_valid(&Value::Object(Map::new()), cond),
         };
         let branch = if holds { s.get("then") } else { s.get("else") };
-        branch.and_then(Value::as_object).map(|b| self.deref(b))
+        branch.and_then(Value::as_object).map(|b| self.deref(b, trail)).transpose()
     }
 
     /// A schema dependency; its `oneOf` form picks the branch whose own schema for
     /// the trigger property accepts the current value (Backstage's usual pattern).
-    fn schema_dependency(&self, dep: &Map<String, Value>, key: &str, data: Option<&Value>) -> Vec<Map<String, Value>> {
-        let mut dep = self.deref(dep);
+    fn schema_dependency(
+        &self,
+        dep: &Map<String, Value>,
+        key: &str,
+        data: Option<&Value>,
+        trail: &mut Trail,
+    ) -> Result<Vec<Map<String, Value>>, String> {
+        let mut dep = self.deref(dep, trail)?;
         let mut out = vec![];
         if let Some(alts) = dep.remove("oneOf").and_then(|a| a.as_array().cloned()) {
             let value = data.and_then(|d| d.get(key));
-            let chosen = alts.iter().filter_map(Value::as_object).map(|a| self.deref(a)).find(|a| {
+            let alts = alts.iter().filter_map(Value::as_object).map(|a| self.deref(a, trail)).collect::<Result<Vec<_>, _>>()?;
+            let chosen = alts.into_iter().find(|a| {
                 let trigger = a.get("properties").and_then(|p| p.get(key));
                 match (trigger, value) {
-                    (Some(t), Some(v)) => is_valid(v, t, self.patterns),
+                    (Some(t), Some(v)) => self.check.is_valid(v, t),
                     _ => false,
                 }
             });
@@ -330,7 +391,7 @@ impl<'a> Resolver<'a> {
             }
         }
         out.push(dep);
-        out
+        Ok(out)
     }
 
     /// Whether `data` fits an alternative by something that sets it apart (a
@@ -339,7 +400,7 @@ impl<'a> Resolver<'a> {
         let props = alt.get("properties").and_then(Value::as_object);
         let has_const = props.is_some_and(|p| p.values().any(|v| v.get("const").is_some() || v.get("enum").is_some()));
         let has_required = alt.get("required").and_then(Value::as_array).is_some_and(|r| !r.is_empty());
-        (has_const || has_required) && is_valid(data, &Value::Object(alt.clone()), self.patterns)
+        (has_const || has_required) && self.check.is_valid(data, &Value::Object(alt.clone()))
     }
 }
 
@@ -550,6 +611,43 @@ pub(crate) mod tests {
         assert_eq!(ids(f[0].children()[1].children()), ["people.1.name"]);
         assert_eq!(f[0].children()[1].title(), "people 2");
         assert_eq!(f[1].kind, Kind::MultiSelect);
+    }
+
+    #[test]
+    fn recursive_schemas_unfold_only_as_far_as_the_data() {
+        let tree = json!({
+            "definitions": {"node": {"type": "object", "title": "Node", "properties": {
+                "name": {"type": "string"},
+                "child": {"$ref": "#/definitions/node"}
+            }}},
+            "properties": {"root": {"$ref": "#/definitions/node"}}
+        });
+        let f = fields(&tree, &json!({}));
+        assert_eq!(ids(f[0].children()), ["root.name", "root.child"]);
+        assert_eq!(f[0].children()[1].kind, Kind::Unexpanded);
+        let deeper = fields(&tree, &json!({"root": {"child": {"child": {}}}}));
+        let child = &deeper[0].children()[1];
+        assert_eq!(ids(child.children()), ["root.child.name", "root.child.child"]);
+        assert_eq!(ids(child.children()[1].children()), ["root.child.child.name", "root.child.child.child"]);
+        assert_eq!(child.children()[1].children()[1].kind, Kind::Unexpanded);
+        // The JSON-Schema-Test-Suite's root pointer ref.
+        let root = json!({"properties": {"foo": {"$ref": "#"}}, "additionalProperties": false});
+        assert_eq!(fields(&root, &json!({}))[0].kind, Kind::Unexpanded);
+        assert_eq!(ids(fields(&root, &json!({"foo": {}}))[0].children()), ["foo.foo"]);
+    }
+
+    #[test]
+    fn endless_schemas_say_so_instead_of_hanging() {
+        let s = json!({
+            "definitions": {"a": {"allOf": [{"$ref": "#/definitions/a"}]}, "b": {"$ref": "#/definitions/c"}, "c": {"$ref": "#/definitions/b"}},
+            "properties": {"x": {"$ref": "#/definitions/a"}, "y": {"$ref": "#/definitions/b"}, "z": {"type": "string"}}
+        });
+        let f = fields(&s, &json!({}));
+        assert!(matches!(&f[0].kind, Kind::Unrenderable(m) if m.contains("refers to itself")));
+        assert!(matches!(&f[1].kind, Kind::Unrenderable(_)));
+        assert_eq!(f[2].kind, Kind::String);
+        let whole = json!({"definitions": {"a": {"$ref": "#/definitions/a"}}, "$ref": "#/definitions/a"});
+        assert!(matches!(&fields(&whole, &json!({}))[0].kind, Kind::Unrenderable(_)));
     }
 
     #[test]

@@ -6,22 +6,24 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::scaffolder::forms::check::Check;
 use crate::scaffolder::forms::extensions;
-use crate::scaffolder::forms::keywords::{first_error, is_empty, Patterns};
+use crate::scaffolder::forms::keywords::is_empty;
 use crate::scaffolder::forms::path::get;
 use crate::scaffolder::forms::schema::{Field, Kind};
 
 /// Field path id → message, for every field of `fields` (recursively) that is wrong.
-/// `secrets` holds the values of `Secret` fields, which are not in `data`.
-pub fn validate_fields(fields: &[Field], data: &Value, secrets: &BTreeMap<String, String>, patterns: Patterns) -> BTreeMap<String, String> {
+/// `secrets` holds the values of `Secret` fields, which are not in `data`; `check`
+/// knows the step's schema (for `$ref`s inside a field's rules).
+pub fn validate_fields(fields: &[Field], data: &Value, secrets: &BTreeMap<String, String>, check: &Check) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for f in fields {
-        validate_field(f, data, secrets, patterns, &mut out);
+        validate_field(f, data, secrets, check, &mut out);
     }
     out
 }
 
-fn validate_field(f: &Field, data: &Value, secrets: &BTreeMap<String, String>, patterns: Patterns, out: &mut BTreeMap<String, String>) {
+fn validate_field(f: &Field, data: &Value, secrets: &BTreeMap<String, String>, check: &Check, out: &mut BTreeMap<String, String>) {
     let secret;
     let value = if f.is_secret() {
         secret = secrets.get(&f.id()).map(|s| Value::String(s.clone()));
@@ -37,14 +39,14 @@ fn validate_field(f: &Field, data: &Value, secrets: &BTreeMap<String, String>, p
         return;
     }
     let value = value.expect("not empty");
-    if let Some(msg) = first_error(value, &f.schema, patterns).or_else(|| extension_error(f, value)) {
+    if let Some(msg) = check.level_error(value, &f.schema).or_else(|| extension_error(f, value)) {
         out.insert(f.id(), format!("{title} {msg}"));
         return;
     }
     match &f.kind {
         Kind::Object(children) | Kind::Array(children) => {
             for c in children {
-                validate_field(c, data, secrets, patterns, out);
+                validate_field(c, data, secrets, check, out);
             }
         }
         _ => {}
@@ -59,7 +61,6 @@ fn extension_error(f: &Field, value: &Value) -> Option<String> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::scaffolder::forms::keywords::is_valid;
     use crate::scaffolder::forms::schema::tests::fields;
     use serde_json::json;
 
@@ -69,7 +70,7 @@ pub(crate) mod tests {
     }
 
     fn errors(schema: Value, data: Value) -> BTreeMap<String, String> {
-        validate_fields(&fields(&schema, &data), &data, &BTreeMap::new(), &regex_patterns)
+        validate_fields(&fields(&schema, &data), &data, &BTreeMap::new(), &Check::new(&schema, &regex_patterns))
     }
 
     fn one(prop: Value, value: Value) -> Option<String> {
@@ -165,9 +166,10 @@ pub(crate) mod tests {
     fn secrets_are_validated_from_their_own_store() {
         let s = json!({"required": ["t"], "properties": {"t": {"type": "string", "title": "Token", "minLength": 4, "ui:field": "Secret"}}});
         let f = fields(&s, &json!({}));
-        let none = validate_fields(&f, &json!({}), &BTreeMap::new(), &regex_patterns);
+        let check = Check::new(&s, &regex_patterns);
+        let none = validate_fields(&f, &json!({}), &BTreeMap::new(), &check);
         assert_eq!(none["t"], "Token is required.");
-        let short = validate_fields(&f, &json!({}), &BTreeMap::from([("t".to_string(), "abc".to_string())]), &regex_patterns);
+        let short = validate_fields(&f, &json!({}), &BTreeMap::from([("t".to_string(), "abc".to_string())]), &check);
         assert_eq!(short["t"], "Token must be at least 4 characters long.");
     }
 
@@ -191,12 +193,29 @@ pub(crate) mod tests {
 
     #[test]
     fn conditions() {
+        let is_valid = |v: Value, s: Value| Check::new(&s, &regex_patterns).is_valid(&v, &s);
         let c = json!({"properties": {"kind": {"const": "web"}}, "required": ["kind"]});
-        assert!(is_valid(&json!({"kind": "web"}), &c, &regex_patterns));
-        assert!(!is_valid(&json!({"kind": "batch"}), &c, &regex_patterns));
-        assert!(!is_valid(&json!({}), &c, &regex_patterns));
-        assert!(is_valid(&json!(true), &json!({"const": true}), &regex_patterns));
-        assert!(!is_valid(&json!("x"), &json!({"pattern": "^a"}), &regex_patterns));
-        assert!(is_valid(&json!({"n": 5}), &json!({"properties": {"n": {"minimum": 3}}}), &regex_patterns));
+        assert!(is_valid(json!({"kind": "web"}), c.clone()));
+        assert!(!is_valid(json!({"kind": "batch"}), c.clone()));
+        assert!(!is_valid(json!({}), c));
+        assert!(is_valid(json!(true), json!({"const": true})));
+        assert!(!is_valid(json!("x"), json!({"pattern": "^a"})));
+        assert!(is_valid(json!({"n": 5}), json!({"properties": {"n": {"minimum": 3}}})));
+    }
+
+    #[test]
+    fn a_field_checks_its_own_applicators() {
+        assert_eq!(
+            one(json!({"title": "Role", "not": {"const": "admin"}}), json!("admin")).unwrap(),
+            "Role is not allowed to have this value."
+        );
+        assert_eq!(
+            one(json!({"title": "Port", "type": ["integer", "string"]}), json!(true)).unwrap(),
+            "Port must be a whole number or text."
+        );
+        assert_eq!(
+            one(json!({"title": "Tags", "type": "array", "contains": {"const": "prod"}}), json!(["dev"])).unwrap(),
+            "Tags needs at least one item of the expected form."
+        );
     }
 }

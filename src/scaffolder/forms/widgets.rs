@@ -51,7 +51,7 @@ pub fn field_view(f: Field, ctx: FormCtx) -> AnyView {
     // extension that says so. Anything else gets the shell (label, help, error).
     let own_label = match extension {
         None => match &f.kind {
-            Kind::Object(_) | Kind::Array(_) | Kind::MultiSelect => true,
+            Kind::Object(_) | Kind::Array(_) | Kind::MultiSelect | Kind::Unexpanded | Kind::Unrenderable(_) => true,
             Kind::Boolean => f.ui_str("widget") != Some("select"),
             _ => f.ui_str("widget") == Some("radio") && f.options().is_some(),
         },
@@ -73,6 +73,8 @@ fn plain_widget(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
         Kind::MultiSelect => multi_select(f, ctx, ids),
         Kind::Boolean => boolean_input(f, ctx, ids),
         Kind::Null => ().into_any(),
+        Kind::Unexpanded => unexpanded_view(f, ctx),
+        Kind::Unrenderable(problem) => view! { <p class="field-notice" role="alert">{problem.clone()}</p> }.into_any(),
         _ if f.options().is_some() => {
             if f.ui_str("widget") == Some("radio") {
                 radio_group(f, ctx, ids)
@@ -302,6 +304,24 @@ fn multi_select(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
             }).collect_view()}
             <p class="field-error" id=ids.error.clone() aria-live="polite">{move || err.get()}</p>
         </fieldset>
+    }
+    .into_any()
+}
+
+/// An optional part of a recursive schema (a tree's next level): added on
+/// request, so the form is only as deep as what the user builds.
+fn unexpanded_view(f: &Field, ctx: FormCtx) -> AnyView {
+    let path = f.path.clone();
+    let id = f.id();
+    let title = f.title();
+    view! {
+        <div class="form-field">
+            <button type="button" class="button small"
+                on:click=move |_| { ctx.set_value(&path, Some(Value::Object(Default::default()))); ctx.touch(&id); }>
+                "Add " {title}
+            </button>
+            {f.description().map(|d| view! { <p class="field-description">{d.to_string()}</p> })}
+        </div>
     }
     .into_any()
 }
