@@ -19,6 +19,7 @@ use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
 use crate::ui::entity_link::EntityLink;
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;
 
 /// Follows the task's events into `log` until it finishes or the page goes away.
@@ -242,7 +243,7 @@ fn outputs(output: Value) -> impl IntoView {
             {texts.into_iter().map(|t| {
                 let title = t.get("title").and_then(Value::as_str).unwrap_or("Text").to_string();
                 let content = t.get("content").and_then(Value::as_str).unwrap_or_default().to_string();
-                view! { <section class="output-text"><h3>{title}</h3><pre class="output-content">{content}</pre></section> }
+                view! { <section class="output-text"><h3>{title}</h3><Markdown text=content class="output-content"/></section> }
             }).collect_view()}
         </section>
     }

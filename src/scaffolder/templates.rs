@@ -15,6 +15,7 @@ use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
 use crate::ui::entity_link::EntityLink;
+use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;
 
 #[component]
@@ -71,7 +72,7 @@ fn template_card(t: crate::api::types::Entity) -> impl IntoView {
                 <StarButton entity_ref=r.clone() label=title.clone()/>
             </div>
             <p class="muted">{t.spec_str("type").unwrap_or_default().to_string()}</p>
-            <p>{t.description().unwrap_or_default().to_string()}</p>
+            <Markdown text=t.description().unwrap_or_default() class="template-description"/>
             <ul class="tags" aria-label="Tags">{tags.into_iter().map(|x| view! { <li class="tag">{x}</li> }).collect_view()}</ul>
             {(!links.is_empty()).then(|| view! {
                 <ul class="card-links" aria-label="Links">

@@ -30,6 +30,7 @@ use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::focus::focus_later;
+use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;
 
 #[component]
@@ -223,7 +224,8 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     let titles: Vec<String> = schema.steps.iter().map(|s| s.title.clone()).collect();
     let template_path = Route::Entity(template_ref.clone()).path();
     view! {
-        <PageHeader title=schema.title.clone() subtitle=schema.description.clone().unwrap_or_default()/>
+        <PageHeader title=schema.title.clone()/>
+        {schema.description.clone().map(|d| view! { <Markdown text=d class="page-subtitle"/> })}
         <p class="muted">
             <a href=paths::href(&template_path)>"About this template"</a>
             " · "
@@ -242,7 +244,7 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
                 match steps.with_value(|s| s.get(i).cloned()) {
                     Some(st) => view! {
                         <h2 id="wizard-step-title" tabindex="-1">{format!("Step {} of {}: {}", i + 1, n_steps + 1, st.title)}</h2>
-                        {st.description.map(|d| view! { <p class="muted">{d}</p> })}
+                        {st.description.map(|d| view! { <Markdown text=d class="muted"/> })}
                         {step_form(ctx)}
                     }.into_any(),
                     None => review(ctx, steps, step).into_any(),

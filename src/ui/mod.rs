@@ -5,5 +5,6 @@ pub mod entity_link;
 pub mod error_panel;
 pub mod focus;
 pub mod loading;
+pub mod markdown;
 pub mod page_header;
 pub mod pager;

@@ -17,6 +17,7 @@ use crate::shell::routes::Route;
 use crate::ui::entity_link::{written_ref, EntityLink};
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::loading::Loading;
+use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;
 
 const REF_FIELDS: [&str; 6] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "spec.type"];
@@ -170,7 +171,10 @@ fn AboutCard(entity: Entity) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="about-heading">
             <h2 id="about-heading">"About"</h2>
-            <p class="description">{entity.description().unwrap_or("No description.").to_string()}</p>
+            {match entity.description() {
+                Some(d) => view! { <Markdown text=d class="description"/> }.into_any(),
+                None => view! { <p class="description">"No description."</p> }.into_any(),
+            }}
             <dl class="facts">
                 {facts}
                 <dt>"Tags"</dt>

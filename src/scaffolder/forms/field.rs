@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::scaffolder::forms::path::{get, path_id, set, Path};
 use crate::scaffolder::forms::schema::{Choices, Field};
+use crate::ui::markdown::Markdown;
 
 /// The state of one wizard's form, shared by every widget.
 #[derive(Clone, Copy)]
@@ -146,7 +147,7 @@ pub fn required_mark(required: bool) -> Option<impl IntoView> {
 }
 
 pub fn description(f: &Field, ids: &Ids) -> Option<impl IntoView> {
-    f.description().map(|d| view! { <p class="field-description" id=ids.description.clone()>{d.to_string()}</p> })
+    f.description().map(|d| view! { <Markdown text=d class="field-description" id=ids.description.clone()/> })
 }
 
 pub fn help(f: &Field) -> Option<impl IntoView> {

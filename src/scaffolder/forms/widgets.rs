@@ -14,6 +14,7 @@ use crate::scaffolder::forms::field::{description, field_key, field_shell, help,
 use crate::scaffolder::forms::keywords::plain;
 use crate::scaffolder::forms::path::{get, set, Path, Seg};
 use crate::scaffolder::forms::schema::{Field, Kind};
+use crate::ui::markdown::Markdown;
 
 /// The fields of the current step.
 pub fn step_form(ctx: FormCtx) -> impl IntoView {
@@ -320,7 +321,7 @@ fn unexpanded_view(f: &Field, ctx: FormCtx) -> AnyView {
                 on:click=move |_| { ctx.set_value(&path, Some(Value::Object(Default::default()))); ctx.touch(&id); }>
                 "Add " {title}
             </button>
-            {f.description().map(|d| view! { <p class="field-description">{d.to_string()}</p> })}
+            {f.description().map(|d| view! { <Markdown text=d class="field-description"/> })}
         </div>
     }
     .into_any()
@@ -350,7 +351,7 @@ fn object_view(f: &Field, ctx: FormCtx) -> AnyView {
     view! {
         <fieldset class="object-field">
             {legend}
-            {f.description().map(|d| view! { <p class="field-description">{d.to_string()}</p> })}
+            {f.description().map(|d| view! { <Markdown text=d class="field-description"/> })}
             {choice}
             {children_view(f.path.clone(), ctx)}
         </fieldset>
@@ -393,7 +394,7 @@ fn array_view(f: &Field, ctx: FormCtx) -> AnyView {
     view! {
         <fieldset class="form-field array-field" class:has-error=move || err.get().is_some() aria-describedby=ids.error.clone()>
             <legend>{f.title()}{required_mark(f.required)}</legend>
-            {f.description().map(|d| view! { <p class="field-description">{d.to_string()}</p> })}
+            {f.description().map(|d| view! { <Markdown text=d class="field-description"/> })}
             <ol class="array-items">
                 <For
                     each=move || ctx.lookup(&item_path).map(|f| f.children().to_vec()).unwrap_or_default()

@@ -16,6 +16,9 @@ test('an entity page shows its header, about card and relations @subpath', async
   await expect(about.getByRole('link', { name: 'team-payments' })).toBeVisible();
   await expect(about.getByRole('link', { name: 'checkout', exact: true })).toBeVisible();
   await expect(about.getByText('production')).toBeVisible();
+  // The description is Markdown, as on Backstage's About card.
+  await expect(about.locator('.description strong')).toHaveText('paid');
+  await expect(about.getByRole('link', { name: 'on-call guide' })).toHaveAttribute('href', 'https://wiki.acme.example/checkout');
   await expect(about.getByRole('link', { name: 'Repository' })).toHaveAttribute('href', 'https://git.acme.example/team-payments/checkout-service');
 
   const relations = page.getByRole('region', { name: 'Relations', exact: true });

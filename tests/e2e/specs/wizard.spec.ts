@@ -13,6 +13,11 @@ async function next(page: Page) {
 test('new-service: every step, review, create, and the task runs to its output @subpath', async ({ page }) => {
   failOnDialogs(page);
   await signInAsGuest(page, 'create');
+  // Template cards render their description as Markdown.
+  const card = page.locator('.template-card').filter({ has: page.getByRole('heading', { name: 'Every form feature' }) });
+  await expect(card.locator('.template-description strong')).toHaveText('every');
+  await expect(card.locator('.template-description li')).toHaveCount(2);
+  await expect(card.locator('[href^="javascript" i]')).toHaveCount(0);
   await page.getByRole('link', { name: 'Choose New backend service' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Step 1 of 4: Describe the service' })).toBeVisible();
   // ui:autofocus puts the cursor in the name field.
@@ -88,6 +93,19 @@ test('every form feature: conditionals, lists, choices, pickers, review options,
   await expect(page.getByRole('heading', { level: 2, name: 'Step 1 of 4: Basics <script>window.__xss=1</script>' })).toBeVisible();
   await expect(page.getByText('Names, numbers and a choice. <b onmouseover="window.__xss=1">bold?</b>')).toBeVisible();
   await expect(page.locator('main script, main img[src="x"], main b[onmouseover]')).toHaveCount(0);
+  // The template's description is Markdown: emphasis, a list, a link; a script
+  // link, a data: autolink and a script image are text.
+  const about = page.locator('.page-subtitle');
+  await expect(about.locator('strong')).toHaveText('every');
+  await expect(about.getByRole('link', { name: 'writing templates' })).toHaveAttribute('href', 'https://backstage.io/docs/features/software-templates/writing-templates');
+  await expect(about.getByRole('link')).toHaveCount(1);
+  await expect(about.getByText(/A script link/)).toBeVisible();
+  await expect(about.locator('img')).toHaveCount(0);
+  await expect(page.locator('main [href^="javascript" i], main [src^="javascript" i], main [href^="data:" i]')).toHaveCount(0);
+  // A field's description too: a portal link and emphasis.
+  const contact = page.locator('#field-contact-description');
+  await expect(contact.getByRole('link', { name: 'the catalog' })).toHaveAttribute('href', /\/catalog$/);
+  await expect(contact.locator('em')).toHaveText('existing');
 
   // ui:order: the listed fields first.
   const labels = page.locator('#wizard .form-field > label, #wizard .form-field > legend');
@@ -233,7 +251,14 @@ test('every form feature: conditionals, lists, choices, pickers, review options,
   const output = page.getByRole('region', { name: 'Output' });
   await expect(output.getByRole('link', { name: 'Repository' })).toHaveAttribute('href', 'https://github.com/acme/my-app');
   await expect(output.getByRole('link', { name: 'Owner in the catalog' })).toHaveAttribute('href', /\/catalog\/default\/group\/team-web$/);
-  await expect(output.getByText('Created **my-app** with 3 replicas.')).toBeVisible();
+  // The output text is Markdown, rendered as Backstage does; its hostile parts stay inert.
+  const text = output.locator('.output-content');
+  await expect(text.locator('strong')).toHaveText('my-app');
+  await expect(text.getByRole('listitem')).toHaveText(['Clone it', 'Run make']);
+  await expect(text.locator('code')).toHaveText('make');
+  await expect(text.getByText('Do not click')).toBeVisible();
+  await expect(text.getByRole('link')).toHaveCount(0);
+  await expect(text.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
 });
 
@@ -334,4 +359,32 @@ test('Create clicked twice makes one task', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Creating…' })).toBeDisabled();
   await expect(page).toHaveURL(/\/create\/tasks\/[0-9a-f-]+$/);
   expect(posts).toBe(1);
+});
+
+test('a recursive template unfolds one level at a time, and an endless schema says so instead of freezing', async ({ page }) => {
+  await signInAsGuest(page, 'create/templates/default/menu-tree');
+  await expect(page.getByRole('heading', { level: 2, name: 'Step 1 of 3: Menu' })).toBeVisible();
+  const labels = page.getByRole('textbox', { name: /^Label/ });
+  // The first entry is shown; its submenu (the same schema again) waits to be asked for.
+  await expect(labels).toHaveCount(1);
+  await page.getByRole('button', { name: 'Add Submenu' }).click();
+  await expect(labels).toHaveCount(2);
+  await page.getByRole('button', { name: 'Add Submenu' }).click();
+  await expect(labels).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Add Submenu' })).toHaveCount(1);
+  await page.getByLabel('Menu title').fill('Main');
+  await labels.nth(0).fill('Docs');
+  await labels.nth(1).fill('G');
+  await labels.nth(1).blur();
+  await expect(page.getByText('Label must be at least 2 characters long.')).toBeVisible();
+  await labels.nth(1).fill('Guides');
+  await labels.nth(2).fill('Rust');
+  await next(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Step 2 of 3: Broken part' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'This part of the form cannot be shown: its schema refers to itself without end.' })).toBeVisible();
+  await page.getByLabel('Note').fill('still usable');
+  await next(page);
+  const review = page.locator('.review');
+  await expect(review.first()).toContainText('Guides');
+  await expect(review.first()).toContainText('still usable');
 });
