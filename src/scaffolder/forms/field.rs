@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::scaffolder::forms::path::{get, path_id, set, Path};
-use crate::scaffolder::forms::schema::{Choices, Field};
+use crate::scaffolder::forms::schema::{Choices, Field, Kind};
 use crate::ui::markdown::Markdown;
 
 /// The state of one wizard's form, shared by every widget.
@@ -121,9 +121,11 @@ impl Ids {
     }
 }
 
-/// Keys a field for `<For>`: same path and schema, same DOM.
+/// Keys a field for `<For>`: same path, schema and shape, same DOM. (A recursive
+/// part's shape changes with the data: "Add …" becomes its fields.)
 pub fn field_key(f: &Field) -> String {
-    format!("{}|{}|{}", f.id(), serde_json::to_string(&f.schema).unwrap_or_default(), f.required)
+    let unexpanded = f.kind == Kind::Unexpanded;
+    format!("{}|{}|{}|{unexpanded}", f.id(), serde_json::to_string(&f.schema).unwrap_or_default(), f.required)
 }
 
 /// Label, description, the input, help and the error message.

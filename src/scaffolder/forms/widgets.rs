@@ -83,10 +83,12 @@ fn plain_widget(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
                 select_input(f, ctx, ids)
             }
         }
+        Kind::Number | Kind::Integer if f.ui_str("widget") == Some("range") => range_input(f, ctx, ids),
         Kind::Number | Kind::Integer => text_input(f, ctx, ids, "text"),
         _ => match (f.ui_str("widget"), f.schema.get("format").and_then(Value::as_str)) {
             (Some("textarea"), _) => textarea(f, ctx, ids),
             (Some("password"), _) => text_input(f, ctx, ids, "password"),
+            (Some("color"), _) => text_input(f, ctx, ids, "color"),
             (Some("date"), _) | (_, Some("date")) => text_input(f, ctx, ids, "date"),
             (_, Some("email")) => text_input(f, ctx, ids, "email"),
             (_, Some("uri" | "url")) => text_input(f, ctx, ids, "url"),
@@ -151,6 +153,30 @@ fn text_input(f: &Field, ctx: FormCtx, ids: &Ids, input_type: &'static str) -> A
                 ctx.set_value(&path, v);
             }
         />
+    }
+    .into_any()
+}
+
+/// `ui:widget: range` (rjsf's): a slider from `minimum` to `maximum` (0 to 100
+/// when absent) in steps of `multipleOf`, its value shown beside it.
+fn range_input(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
+    let path = f.path.clone();
+    let integer = f.kind == Kind::Integer;
+    let bound = |key: &str, default: &str| f.schema.get(key).and_then(Value::as_f64).map_or(default.to_string(), |n| n.to_string());
+    let step = bound("multipleOf", if integer { "1" } else { "any" });
+    let value = ctx.value(&path);
+    view! {
+        <span class="range-field">
+            <input
+                {..text_box_attrs(f, ctx, ids)}
+                type="range"
+                min=bound("minimum", "0")
+                max=bound("maximum", "100")
+                step=step
+                on:input=move |ev| ctx.set_value(&path, parse_number(&event_target_value(&ev), integer))
+            />
+            <output for=ids.input.clone()>{move || value.get().map(|v| plain(&v)).unwrap_or_default()}</output>
+        </span>
     }
     .into_any()
 }

@@ -34,7 +34,11 @@ test('new-service: every step, review, create, and the task runs to its output @
   await page.getByLabel('Description').fill('Takes orders.');
   // The owner picker searches the catalog as the user types.
   await page.getByLabel('Owner').fill('team-pay');
-  await page.getByRole('button', { name: /Payments Team \(group:default\/team-payments\)/ }).click();
+  // The options are a listbox of options, as a screen reader expects.
+  const owners = page.getByRole('listbox', { name: 'Catalog matches' });
+  await expect(owners.getByRole('option', { name: /Payments Team \(group:default\/team-payments\)/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ results?$/ })).toBeAttached();
+  await page.getByRole('option', { name: /Payments Team \(group:default\/team-payments\)/ }).click();
   await expect(page.getByLabel('Owner')).toHaveValue('group:default/team-payments');
   await next(page);
 
@@ -49,7 +53,7 @@ test('new-service: every step, review, create, and the task runs to its output @
   await expect(page.getByText('Database name is required.')).toBeVisible();
   await page.getByLabel('Database name').fill('orders');
   await page.getByLabel('System').fill('check');
-  await page.getByRole('button', { name: /system:default\/checkout/ }).click();
+  await page.getByRole('option', { name: /system:default\/checkout/ }).click();
   await page.getByRole('button', { name: 'Add to Tags' }).click();
   await page.getByRole('textbox', { name: 'Tags 1' }).fill('rust');
   await next(page);
@@ -199,17 +203,17 @@ test('every form feature: conditionals, lists, choices, pickers, review options,
   await page.locator('#field-owner').selectOption({ index: 1 });
   // OwnedEntityPicker: only what the guest's groups own.
   await page.getByLabel('One of my components').fill('s');
-  await expect(page.locator('#field-ownedSystem-options button').first()).toBeVisible();
-  const owned = await page.locator('#field-ownedSystem-options button').allTextContents();
+  await expect(page.locator('#field-ownedSystem-options [role="option"]').first()).toBeVisible();
+  const owned = await page.locator('#field-ownedSystem-options [role="option"]').allTextContents();
   expect(owned.length).toBeGreaterThan(0);
   expect(owned.join(' ')).not.toContain('checkout-service');
-  await page.locator('#field-ownedSystem-options button', { hasText: 'storefront-web' }).click();
+  await page.locator('#field-ownedSystem-options [role="option"]', { hasText: 'storefront-web' }).click();
   await expect(page.getByLabel('One of my components')).toHaveValue('component:default/storefront-web');
   // MultiEntityPicker: several refs as chips.
   await page.getByLabel('Depends on', { exact: true }).fill('payments');
-  await page.getByRole('button', { name: /resource:default\/payments-db/ }).click();
+  await page.getByRole('option', { name: /resource:default\/payments-db/ }).click();
   await page.getByLabel('Depends on', { exact: true }).fill('ledger');
-  await page.getByRole('button', { name: /component:default\/ledger-service/ }).click();
+  await page.getByRole('option', { name: /component:default\/ledger-service/ }).click();
   await expect(page.getByRole('list', { name: 'Chosen for Depends on' }).getByRole('listitem')).toHaveCount(2);
   // EntityTagsPicker: Backstage's tag rule.
   await page.getByLabel('Tags', { exact: true }).fill('java');
@@ -271,10 +275,22 @@ test('keyboard only: the docs-site template from the first field to the task', a
     await page.keyboard.press('Tab');
   }
   await page.keyboard.type('checkout-ser');
-  await expect(page.getByRole('button', { name: /component:default\/checkout-service/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /component:default\/checkout-service/ })).toBeVisible();
+  // Escape closes the list; typing opens it again.
+  const box = page.getByRole('combobox', { name: 'Component' });
+  await page.keyboard.press('Escape');
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('option')).toHaveCount(0);
+  await page.keyboard.type('v');
+  await expect(page.getByRole('option', { name: /component:default\/checkout-service/ })).toBeVisible();
+  // ↓ highlights the first option (the focus stays in the box), Enter chooses it.
   await page.keyboard.press('ArrowDown');
+  const highlighted = await box.getAttribute('aria-activedescendant');
+  await expect(page.locator(`#${highlighted}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator(`#${highlighted}`)).toContainText('component:default/checkout-service');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Component')).toHaveValue('component:default/checkout-service');
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Site name')).toBeFocused();
   await page.keyboard.type('Checkout docs');
@@ -379,12 +395,22 @@ test('a recursive template unfolds one level at a time, and an endless schema sa
   await expect(page.getByText('Label must be at least 2 characters long.')).toBeVisible();
   await labels.nth(1).fill('Guides');
   await labels.nth(2).fill('Rust');
+  // rjsf's color and range widgets.
+  await expect(page.getByLabel('Accent colour')).toHaveAttribute('type', 'color');
+  await expect(page.getByLabel('Accent colour')).toHaveValue('#3366cc');
+  const depth = page.getByLabel('Levels shown');
+  await expect(depth).toHaveAttribute('type', 'range');
+  await expect(depth).toHaveAttribute('max', '5');
+  await depth.fill('4');
+  await expect(page.locator('.range-field output')).toHaveText('4');
   await next(page);
   await expect(page.getByRole('heading', { level: 2, name: 'Step 2 of 3: Broken part' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'This part of the form cannot be shown: its schema refers to itself without end.' })).toBeVisible();
   await page.getByLabel('Note').fill('still usable');
   await next(page);
-  const review = page.locator('.review');
-  await expect(review.first()).toContainText('Guides');
-  await expect(review.first()).toContainText('still usable');
+  await expect(page.getByRole('heading', { level: 2, name: 'Step 3 of 3: Review' })).toBeVisible();
+  const review = page.locator('main');
+  await expect(review).toContainText('"label":"Guides"');
+  await expect(review).toContainText('still usable');
+  await expect(review).toContainText('#3366cc');
 });

@@ -1,6 +1,8 @@
 //! The catalog search box the entity pickers share: as the user types, the
 //! catalog is searched on the server (`fullTextFilterTerm`, 20 results, never a
-//! whole kind), and the matches show below as buttons.
+//! whole kind), and the matches show below as a listbox (the ARIA 1.2 combobox
+//! pattern the quick switcher follows: arrows move, Enter or a click chooses,
+//! Escape closes, the count is announced).
 
 use leptos::prelude::*;
 
@@ -12,7 +14,6 @@ use crate::scaffolder::forms::field::{FormCtx, Ids};
 use crate::scaffolder::forms::picker_query::filter_strings;
 use crate::scaffolder::forms::schema::Field;
 use crate::ui::debounce::Debounce;
-use crate::ui::focus::focus_now_or_later;
 
 pub const SEARCH_FIELDS: [&str; 5] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.profile.displayName"];
 
@@ -35,8 +36,8 @@ pub fn option_label(e: &Entity) -> String {
     }
 }
 
-/// A search box with the matching entities below it as buttons (Tab or ↓ reaches
-/// them; Enter picks). `on_text` sees every keystroke, `on_pick` a chosen ref.
+/// A search box with the matching entities below it as options. `on_text` sees
+/// every keystroke, `on_pick` a chosen ref.
 #[allow(clippy::too_many_arguments)]
 pub fn search_box(
     ids: &Ids,
@@ -68,10 +69,30 @@ pub fn search_box(
         }
     });
     let list_id = format!("{}-options", ids.input);
-    let first_option_of = list_id.clone();
+    let option_id = move |i: usize| format!("{list_id}-{i}");
+    let option_id_of_active = option_id.clone();
+    let list_id = format!("{}-options", ids.input);
+    // The highlighted option (ARIA 1.2 combobox: focus stays in the box, the
+    // option is named by `aria-activedescendant`).
+    let active = RwSignal::new(None::<usize>);
+    let shown = move || match (term.get(), results.get()) {
+        (Some(_), Some(Ok(items))) => items,
+        _ => vec![],
+    };
     let id = f.id();
     let err = ctx.error(f.id());
-    let search = move |v: String| debounce.run(move || term.set(Some(v)));
+    let search = move |v: String| {
+        active.set(None);
+        debounce.run(move || term.set(Some(v)))
+    };
+    let close = move || {
+        term.set(None);
+        active.set(None);
+    };
+    let pick = move |r: String| {
+        on_pick.run(r);
+        close();
+    };
     view! {
         <input
             type="text"
@@ -80,6 +101,7 @@ pub fn search_box(
             aria-autocomplete="list"
             aria-controls=list_id.clone()
             aria-expanded=move || if term.get().is_some() { "true" } else { "false" }
+            aria-activedescendant=move || active.get().map(&option_id_of_active)
             id=ids.input.clone()
             name=f.id()
             placeholder=f.ui_str("placeholder").map(str::to_string).unwrap_or_else(|| "Type to search".into())
@@ -97,34 +119,63 @@ pub fn search_box(
             }
             on:focus=move |_| search(text.get_untracked())
             on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    term.set(None);
-                } else if ev.key() == "ArrowDown" {
-                    ev.prevent_default();
-                    focus_now_or_later(format!("#{first_option_of} button"));
+                let n = shown().len();
+                match ev.key().as_str() {
+                    "Escape" if term.get_untracked().is_some() => {
+                        ev.prevent_default();
+                        close();
+                    }
+                    "ArrowDown" | "ArrowUp" if n > 0 => {
+                        ev.prevent_default();
+                        let down = ev.key() == "ArrowDown";
+                        active.set(Some(match active.get_untracked() {
+                            None if down => 0,
+                            None => n - 1,
+                            Some(i) if down => (i + 1) % n,
+                            Some(i) => (i + n - 1) % n,
+                        }));
+                    }
+                    // Enter chooses the highlighted option instead of submitting the step.
+                    "Enter" => {
+                        if let Some(e) = active.get_untracked().and_then(|i| shown().get(i).cloned()) {
+                            ev.prevent_default();
+                            pick(e.entity_ref().to_string());
+                        }
+                    }
+                    _ => {}
                 }
             }
             on:blur=move |_| ctx.touch(&id)
         />
-        <div id=list_id class="picker-options" aria-live="polite">
+        <div class="picker-options">
+            <p class="visually-hidden" role="status">{move || term.get().map(|_| match results.get() {
+                None => "Searching…".to_string(),
+                Some(Err(_)) => String::new(),
+                Some(Ok(items)) if items.is_empty() => "Nothing in the catalog matches.".to_string(),
+                Some(Ok(items)) => format!("{} result{}", items.len(), if items.len() == 1 { "" } else { "s" }),
+            })}</p>
             {move || term.get().map(|_| match results.get() {
-                None => view! { <p class="muted">"Searching…"</p> }.into_any(),
+                None => view! { <p class="muted" aria-hidden="true">"Searching…"</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="field-error">{format!("Could not search the catalog: {}", e.user_message())}</p> }.into_any(),
-                Some(Ok(items)) if items.is_empty() => view! { <p class="muted">"Nothing in the catalog matches."</p> }.into_any(),
-                Some(Ok(items)) => view! {
-                    <ul role="list">
-                        {items.into_iter().map(|e| {
-                            let r = e.entity_ref().to_string();
-                            view! {
-                                <li><button type="button" class="picker-option" on:click=move |_| {
-                                    on_pick.run(r.clone());
-                                    term.set(None);
-                                }>{option_label(&e)}</button></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
+                Some(Ok(items)) if items.is_empty() => view! { <p class="muted" aria-hidden="true">"Nothing in the catalog matches."</p> }.into_any(),
+                Some(Ok(_)) => ().into_any(),
             })}
+            <ul id=list_id role="listbox" aria-label="Catalog matches" hidden=move || shown().is_empty()>
+                {move || shown().into_iter().enumerate().map(|(i, e)| {
+                    let option_id = option_id.clone();
+                    let r = e.entity_ref().to_string();
+                    view! {
+                        <li id=option_id(i) role="option" class="picker-option"
+                            class:active=move || active.get() == Some(i)
+                            aria-selected=move || (active.get() == Some(i)).to_string()
+                            // Keep the focus in the box while the pointer chooses.
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=move |_| pick(r.clone())>
+                            {option_label(&e)}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </div>
     }
 }
