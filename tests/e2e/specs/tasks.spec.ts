@@ -117,12 +117,12 @@ test('tasks list, installed actions and the template list filters', async ({ pag
 
   await page.goto('create');
   const cards = page.getByRole('list', { name: 'Templates' }).getByRole('heading', { level: 2 });
-  await expect(cards).toHaveText(['Documentation site', 'Every form feature', 'Shared library', 'New backend service']);
+  await expect(cards).toHaveText(['Documentation site', 'Every form feature', 'Navigation menu', 'Shared library', 'New backend service']);
   await page.getByLabel('Filter by name').fill('library');
   await expect(cards).toHaveText(['Shared library']);
   await expect(page).toHaveURL(/q=library/);
   await page.getByLabel('Filter by name').fill('');
-  await expect(cards).toHaveCount(4);
+  await expect(cards).toHaveCount(5);
   await page.getByRole('group', { name: 'Tags' }).getByLabel('forms').check();
   await expect(cards).toHaveText(['Every form feature']);
   // The hostile description and link are inert.
