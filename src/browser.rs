@@ -46,3 +46,18 @@ pub async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
+
+/// Lets the browser handle input and paint, then goes on: a message posted to
+/// ourselves, which (unlike a 0 ms timer, held back 4 ms once repeated) comes
+/// back as soon as the browser is free.
+pub async fn yield_to_browser() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

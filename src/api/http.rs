@@ -74,9 +74,13 @@ pub async fn send(r: RawRequest<'_>) -> Result<RawResponse, ApiError> {
     let result = async {
         let resp: Response =
             JsFuture::from(window.fetch_with_request(&request)).await.map_err(|e| fetch_error(r.url, &e))?.unchecked_into();
-        let text = resp.text().map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))?;
-        let text = JsFuture::from(text).await.map_err(|e| fetch_error(r.url, &e))?;
-        Ok(RawResponse { status: resp.status(), body: text.as_string().unwrap_or_default() })
+        // The bytes, copied into wasm memory as they are: faster than a JS string
+        // re-encoded (an API entity can carry a 10 MB definition).
+        let bytes = resp.array_buffer().map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))?;
+        let bytes = JsFuture::from(bytes).await.map_err(|e| fetch_error(r.url, &e))?;
+        let body = js_sys::Uint8Array::new(&bytes).to_vec();
+        let body = String::from_utf8(body).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Ok(RawResponse { status: resp.status(), body })
     }
     .await;
     if let Some(t) = timer {

@@ -21,11 +21,19 @@ pub struct TagGroup {
     pub operations: Vec<Operation>,
 }
 
+/// An operation as the list shows it; what it takes and answers (`details`) is
+/// worked out when it is opened, so a definition of a thousand operations opens
+/// at once.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Operation {
     pub method: String,
     pub path: String,
     pub summary: Option<String>,
+    pub operation_id: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Details {
     pub description: Option<String>,
     pub parameters: Vec<Parameter>,
     pub request_body: Vec<(String, String)>,
@@ -145,6 +153,42 @@ fn content(root: &Value, v: &Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// What `op` takes and answers, `$ref`s resolved.
+pub fn details(root: &Value, op: &Operation) -> Details {
+    let item = root.get("paths").and_then(|p| p.get(&op.path)).unwrap_or(&Value::Null);
+    let o = item.get(op.method.to_ascii_lowercase()).unwrap_or(&Value::Null);
+    let shared = item.get("parameters").and_then(Value::as_array).into_iter().flatten();
+    let parameters = shared
+        .chain(o.get("parameters").and_then(Value::as_array).into_iter().flatten())
+        .map(|p| resolve(root, p).0)
+        .map(|p| Parameter {
+            name: text(p, "name").unwrap_or_default(),
+            location: text(p, "in").unwrap_or_default(),
+            required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
+            shape: p.get("schema").map(|s| shape(root, s, 0)).unwrap_or_else(|| "any".into()),
+            description: text(p, "description"),
+        })
+        .collect();
+    let request_body = o.get("requestBody").map(|b| content(root, resolve(root, b).0)).unwrap_or_default();
+    let responses = o
+        .get("responses")
+        .and_then(Value::as_object)
+        .map(|r| {
+            r.iter()
+                .map(|(status, resp)| {
+                    let resp = resolve(root, resp).0;
+                    Response {
+                        status: status.clone(),
+                        description: text(resp, "description").unwrap_or_default(),
+                        content: content(root, resp),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Details { description: text(o, "description"), parameters, request_body, responses }
+}
+
 /// Builds the viewer's model; `Err` says in words why it is not OpenAPI 3.
 pub fn read(root: &Value) -> Result<ApiDoc, String> {
     let version = root.get("openapi").and_then(Value::as_str).unwrap_or("");
@@ -156,46 +200,13 @@ pub fn read(root: &Value) -> Result<ApiDoc, String> {
         root.get("servers").and_then(Value::as_array).map(|s| s.iter().filter_map(|x| text(x, "url")).collect()).unwrap_or_default();
     let mut groups: Vec<TagGroup> = Vec::new();
     for (path, item) in root.get("paths").and_then(Value::as_object).into_iter().flatten() {
-        let shared: Vec<Value> = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
         for method in METHODS {
             let Some(op) = item.get(method) else { continue };
-            let parameters = shared
-                .iter()
-                .chain(op.get("parameters").and_then(Value::as_array).into_iter().flatten())
-                .map(|p| resolve(root, p).0)
-                .map(|p| Parameter {
-                    name: text(p, "name").unwrap_or_default(),
-                    location: text(p, "in").unwrap_or_default(),
-                    required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
-                    shape: p.get("schema").map(|s| shape(root, s, 0)).unwrap_or_else(|| "any".into()),
-                    description: text(p, "description"),
-                })
-                .collect();
-            let request_body = op.get("requestBody").map(|b| content(root, resolve(root, b).0)).unwrap_or_default();
-            let responses = op
-                .get("responses")
-                .and_then(Value::as_object)
-                .map(|r| {
-                    r.iter()
-                        .map(|(status, resp)| {
-                            let resp = resolve(root, resp).0;
-                            Response {
-                                status: status.clone(),
-                                description: text(resp, "description").unwrap_or_default(),
-                                content: content(root, resp),
-                            }
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
             let operation = Operation {
                 method: method.to_ascii_uppercase(),
                 path: path.clone(),
                 summary: text(op, "summary"),
-                description: text(op, "description"),
-                parameters,
-                request_body,
-                responses,
+                operation_id: text(op, "operationId"),
             };
             let tags: Vec<String> = op
                 .get("tags")
@@ -284,30 +295,32 @@ components:
 
     #[test]
     fn operations_grouped_by_tag_with_resolved_shapes() {
-        let doc = read(&parse_definition(CHECKOUT).unwrap()).unwrap();
+        let root = parse_definition(CHECKOUT).unwrap();
+        let doc = read(&root).unwrap();
         assert_eq!((doc.title.as_str(), doc.version.as_str()), ("Checkout API", "2.1.0"));
         assert_eq!(doc.servers, vec!["https://api.acme.example/checkout/v2"]);
         assert_eq!(doc.groups.iter().map(|g| g.tag.as_str()).collect::<Vec<_>>(), vec!["carts", "orders", "default"]);
         let create = &doc.groups[0].operations[0];
         assert_eq!((create.method.as_str(), create.path.as_str()), ("POST", "/carts"));
         assert_eq!(
-            create.request_body,
+            details(&root, create).request_body,
             vec![("application/json".to_string(), "object { items*: array<object { sku: string, quantity: integer ≥1 }> }".to_string())]
         );
         let checkout = &doc.groups[1].operations[0];
         assert_eq!(
-            checkout.parameters[0],
+            details(&root, checkout).parameters[0],
             Parameter { name: "cartId".into(), location: "path".into(), required: true, shape: "string".into(), description: None }
         );
-        assert_eq!(checkout.responses[0].content[0].1, "object { total: number(double), currency: string [EUR | USD] }");
+        assert_eq!(details(&root, checkout).responses[0].content[0].1, "object { total: number(double), currency: string [EUR | USD] }");
         assert_eq!(doc.groups[2].operations[0].method, "GET");
     }
 
     #[test]
     fn json_definitions_and_other_formats() {
         let json = r#"{"openapi":"3.0.3","info":{"title":"P","version":"1"},"paths":{"/p":{"post":{"responses":{"402":{"description":"Declined"}}}}}}"#;
-        let doc = read(&parse_definition(json).unwrap()).unwrap();
-        assert_eq!(doc.groups[0].operations[0].responses[0].status, "402");
+        let root = parse_definition(json).unwrap();
+        let doc = read(&root).unwrap();
+        assert_eq!(details(&root, &doc.groups[0].operations[0]).responses[0].status, "402");
         let asyncapi = parse_definition("asyncapi: 2.6.0\ninfo: { title: Events }").unwrap();
         assert!(read(&asyncapi).unwrap_err().contains("not OpenAPI 3"));
         assert!(parse_definition("not: [valid").unwrap_err().contains("could not be read"));

@@ -291,18 +291,20 @@ fn InspectCard(entity: Entity) -> impl IntoView {
             }
         }
     });
-    let yaml = to_yaml(&entity.0);
-    let json = serde_json::to_string_pretty(&entity.0).unwrap_or_default();
+    // Written out only when opened: an API entity can hold megabytes of definition.
+    let (yaml_open, json_open) = (RwSignal::new(false), RwSignal::new(false));
+    let raw = std::sync::Arc::new(entity.0);
+    let for_json = raw.clone();
     view! {
         <section class="card inspect" aria-labelledby="inspect-heading">
             <h2 id="inspect-heading">"Inspect entity"</h2>
-            <details>
+            <details on:toggle=move |_| yaml_open.set(true)>
                 <summary>"Raw YAML"</summary>
-                <pre tabindex="0"><code>{yaml}</code></pre>
+                {move || yaml_open.get().then(|| view! { <pre tabindex="0"><code>{to_yaml(&raw)}</code></pre> })}
             </details>
-            <details>
+            <details on:toggle=move |_| json_open.set(true)>
                 <summary>"Raw JSON"</summary>
-                <pre tabindex="0"><code>{json}</code></pre>
+                {move || json_open.get().then(|| view! { <pre tabindex="0"><code>{serde_json::to_string_pretty(&*for_json).unwrap_or_default()}</code></pre> })}
             </details>
             <details on:toggle=move |_| open.set(true)>
                 <summary>"Ancestry"</summary>

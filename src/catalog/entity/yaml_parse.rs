@@ -28,17 +28,60 @@ const ALIAS_BUDGET: usize = 1_000_000;
 
 /// The single document in `text` as JSON (an empty text is `null`).
 pub fn parse(text: &str) -> Result<Value, YamlError> {
-    let mut b = Builder::default();
-    let mut parser = Parser::new_from_str(text);
-    parser.load(&mut b, true).map_err(|e| at(e.marker(), e.info()))?;
-    if let Some(e) = b.error {
-        return Err(e);
+    let mut reader = Reader::new(text);
+    loop {
+        if let Some(done) = reader.read(usize::MAX) {
+            return done;
+        }
     }
-    let mut docs = b.docs.into_iter();
-    let first = docs.next().unwrap_or(Value::Null);
-    match docs.next() {
-        None => Ok(first),
-        Some(_) => Err(YamlError { line: b.second_doc_line, column: 1, message: "the text holds more than one YAML document".into() }),
+}
+
+/// A document read a slice at a time, so a page can read a 10 MB definition
+/// without freezing: it reads some events, then lets the browser paint.
+pub struct Reader<'a> {
+    parser: Parser<std::str::Chars<'a>>,
+    builder: Builder,
+    len: usize,
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Reader { parser: Parser::new_from_str(text), builder: Builder::default(), len: text.len().max(1), at: 0 }
+    }
+
+    /// Reads up to `events` more parser events; the document once it is read.
+    pub fn read(&mut self, events: usize) -> Option<Result<Value, YamlError>> {
+        for _ in 0..events {
+            let (ev, mark) = match self.parser.next_token() {
+                Ok(e) => e,
+                Err(e) => return Some(Err(at(e.marker(), e.info()))),
+            };
+            self.at = mark.index();
+            if ev == Event::StreamEnd {
+                return Some(self.finish());
+            }
+            self.builder.on_event(ev, mark);
+            if let Some(e) = self.builder.error.take() {
+                return Some(Err(e));
+            }
+        }
+        None
+    }
+
+    /// How far through the text it is, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        (self.at as f64 / self.len as f64).min(1.0)
+    }
+
+    fn finish(&mut self) -> Result<Value, YamlError> {
+        let b = std::mem::take(&mut self.builder);
+        let mut docs = b.docs.into_iter();
+        let first = docs.next().unwrap_or(Value::Null);
+        match docs.next() {
+            None => Ok(first),
+            Some(_) => Err(YamlError { line: b.second_doc_line, column: 1, message: "the text holds more than one YAML document".into() }),
+        }
     }
 }
 

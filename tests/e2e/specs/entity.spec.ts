@@ -143,6 +143,14 @@ test('an OpenAPI definition is shown as servers and operations by tag', async ({
   await expect(def.getByRole('table', { name: 'Responses' }).first().getByRole('row').nth(1)).toHaveText(/201\s*The new cart/);
   await def.getByText('Check out a cart').click();
   await expect(def.getByRole('table', { name: 'Parameters' })).toContainText('cartId');
+  // The filter narrows the operations as the user types (method, path, summary, tag).
+  const total = await def.locator('.operation').count();
+  await def.getByLabel('Filter operations').fill('check');
+  await expect(def.locator('.operation:visible')).toHaveCount(1);
+  await expect(def.getByRole('status')).toHaveText(`1 of ${total} operations`);
+  await expect(def.getByRole('heading', { level: 3, name: 'carts' })).toBeHidden();
+  await def.getByLabel('Filter operations').fill('');
+  await expect(def.locator('.operation:visible')).toHaveCount(total);
 
   // JSON definitions work the same way.
   await page.goto('catalog/default/api/payments-api');
