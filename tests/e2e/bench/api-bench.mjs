@@ -37,7 +37,7 @@ for (let i = 0; i < runs; i++) {
     const entity = performance.getEntriesByType('resource').find((e) => e.name.includes(`/entities/by-name/api/default/${name}`));
     const arrived = entity.responseEnd;
     const longest = Math.max(0, ...window.__longTasks.filter(([s, d]) => s + d >= arrived).map(([, d]) => d));
-    return { arrived, shown: window.__opsShown, longest, size: entity.decodedBodySize };
+    return { arrived, shown: window.__opsShown, longest };
   }, name);
   samples.definitionMs.push(Math.round(t.arrived));
   samples.operationsMs.push(Math.round(t.shown - t.arrived));
@@ -61,7 +61,7 @@ for (let i = 0; i < runs; i++) {
   samples.filterMedianMs.push(times ? Math.round(median(times)) : NaN);
   samples.filterMaxMs.push(times ? Math.round(Math.max(...times)) : NaN);
   const after = await p.locator('.api-definition .operation:visible').count();
-  shown = { before, after, entityKB: Math.round(t.size / 1000) };
+  shown = { before, after };
   await c.close();
 }
 await browser.close();
