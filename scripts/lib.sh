@@ -17,6 +17,8 @@ BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
 DEMO_PORT=8080                # scripts/demo.sh serves the portal here
 OIDC_PORT=7100
 OIDC_URL="http://127.0.0.1:$OIDC_PORT"
+# The service the backend proxies to for templates' SelectFieldFromApi (tests/proxy-target).
+PROXY_TARGET_PORT=7101
 VENV="$ROOT/tests/backstage/.venv"
 # The public conformance suites the native tests read (tests/conformance.rs),
 # fetched from the package registries by the set-up; never committed.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops the demo/test Backstage backend on 127.0.0.1:7007, and before it
-# the OpenID Connect provider it signs users in with (tests/oidc, 127.0.0.1:7100).
+# the OpenID Connect provider it signs users in with (tests/oidc, 127.0.0.1:7100)
+# and the service its proxy forwards to (tests/proxy-target, 127.0.0.1:7101).
 #   scripts/services/backend.sh start   # waits until /.backstage/health/v1/readiness answers
 #   scripts/services/backend.sh stop
 source "$(dirname "$0")/../lib.sh"
@@ -8,6 +9,15 @@ PIDFILE="$RUN_DIR/backend.pid"
 LOG="$RUN_DIR/backend.log"
 OIDC_PIDFILE="$RUN_DIR/oidc.pid"
 OIDC_LOG="$RUN_DIR/oidc.log"
+TARGET_PIDFILE="$RUN_DIR/proxy-target.pid"
+TARGET_LOG="$RUN_DIR/proxy-target.log"
+
+start_proxy_target() {
+  if [ -f "$TARGET_PIDFILE" ] && kill -0 "$(cat "$TARGET_PIDFILE")" 2>/dev/null; then return 0; fi
+  node "$ROOT/tests/proxy-target/index.js" "$PROXY_TARGET_PORT" >"$TARGET_LOG" 2>&1 &
+  echo $! >"$TARGET_PIDFILE"
+  wait_for_url "http://127.0.0.1:$PROXY_TARGET_PORT/health" 30 || { tail -20 "$TARGET_LOG" >&2; exit 1; }
+}
 
 start_oidc() {
   if [ -f "$OIDC_PIDFILE" ] && kill -0 "$(cat "$OIDC_PIDFILE")" 2>/dev/null; then return 0; fi
@@ -32,6 +42,7 @@ case "${1:-}" in
       exit 1
     fi
     start_oidc
+    start_proxy_target
     export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs"
     rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
     say "Starting the Backstage backend (log: ${LOG#$ROOT/})"
@@ -50,6 +61,7 @@ case "${1:-}" in
   stop)
     stop_pidfile "$PIDFILE"
     stop_pidfile "$OIDC_PIDFILE"
+    stop_pidfile "$TARGET_PIDFILE"
     ;;
   *)
     echo "usage: $0 start|stop" >&2

@@ -17,9 +17,12 @@ pub mod multi_entity_picker;
 pub mod my_groups_picker;
 pub mod owned_entity_picker;
 pub mod owner_picker;
+pub mod repo_branch_picker;
+pub mod repo_owner_picker;
 pub mod repo_url_picker;
 pub mod search_box;
 pub mod secret;
+pub mod select_field_from_api;
 
 pub type Render = fn(&Field, FormCtx, &Ids) -> AnyView;
 
@@ -43,7 +46,7 @@ impl Extension {
 }
 
 /// Every extension the portal knows.
-pub static ALL: [Extension; 9] = [
+pub static ALL: [Extension; 12] = [
     entity_picker::EXTENSION,
     owner_picker::EXTENSION,
     owned_entity_picker::EXTENSION,
@@ -52,6 +55,9 @@ pub static ALL: [Extension; 9] = [
     entity_name_picker::EXTENSION,
     entity_tags_picker::EXTENSION,
     repo_url_picker::EXTENSION,
+    repo_branch_picker::EXTENSION,
+    repo_owner_picker::EXTENSION,
+    select_field_from_api::EXTENSION,
     secret::EXTENSION,
 ];
 
@@ -82,6 +88,9 @@ mod tests {
             "EntityNamePicker",
             "EntityTagsPicker",
             "RepoUrlPicker",
+            "RepoBranchPicker",
+            "RepoOwnerPicker",
+            "SelectFieldFromApi",
             "Secret",
         ] {
             assert!(find(name).is_some(), "{name}");
