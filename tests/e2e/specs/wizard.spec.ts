@@ -216,7 +216,10 @@ test('every form feature: conditionals, lists, choices, pickers, review options,
   await page.getByRole('option', { name: /component:default\/ledger-service/ }).click();
   await expect(page.getByRole('list', { name: 'Chosen for Depends on' }).getByRole('listitem')).toHaveCount(2);
   // EntityTagsPicker: Backstage's tag rule.
-  await page.getByLabel('Tags', { exact: true }).fill('java');
+  // Known tags are suggested as options; ↓ and Enter take one.
+  await page.getByLabel('Tags', { exact: true }).fill('jav');
+  await expect(page.getByRole('listbox', { name: 'Known tags' }).getByRole('option', { name: 'java', exact: true })).toBeVisible();
+  await page.getByLabel('Tags', { exact: true }).press('ArrowDown');
   await page.getByLabel('Tags', { exact: true }).press('Enter');
   await page.getByLabel('Tags', { exact: true }).fill('Not OK');
   await page.getByLabel('Tags', { exact: true }).press('Enter');

@@ -1,5 +1,6 @@
-//! `EntityTagsPicker`: tags, suggested from the catalog's existing ones, each
-//! checked against Backstage's tag rule.
+//! `EntityTagsPicker`: tags, suggested from the catalog's existing ones (a
+//! listbox under the box, as the entity pickers'), each checked against
+//! Backstage's tag rule.
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -44,10 +45,39 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let value = ctx.value(&path);
     let text = RwSignal::new(String::new());
     let list_id = format!("{}-known", ids.input);
+    let option_id = {
+        let list_id = list_id.clone();
+        move |i: usize| format!("{list_id}-{i}")
+    };
+    let option_id_of_active = option_id.clone();
+    // Known tags that hold what is typed and are not chosen yet (at most 20); the
+    // highlighted one is named by `aria-activedescendant` (ARIA 1.2 combobox).
+    let active = RwSignal::new(None::<usize>);
+    let open = RwSignal::new(false);
+    let suggestions = Memo::new(move |_| {
+        let typed = text.get().trim().to_lowercase();
+        let chosen: Vec<String> = value
+            .get()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        known
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| t.contains(&typed) && !chosen.contains(t))
+            .take(20)
+            .collect::<Vec<String>>()
+    });
+    let shown = move || if open.get() { suggestions.get() } else { vec![] };
     let (p2, id) = (path.clone(), f.id());
-    let add = Callback::new(move |_: ()| {
-        let t = text.get_untracked().trim().trim_end_matches(',').to_string();
+    let add = Callback::new(move |tag: Option<String>| {
+        let t = tag.unwrap_or_else(|| text.get_untracked()).trim().trim_end_matches(',').to_string();
         text.set(String::new());
+        active.set(None);
         push_unique(ctx, value, &p2, t);
         ctx.touch(&id);
     });
@@ -55,23 +85,64 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     view! {
         {chips(format!("Tags for {}", f.title()), value, ctx, path)}
         <div class="inline-form">
-            <input type="text" id=ids.input.clone() list=list_id.clone() autocomplete="off"
+            <input type="text" id=ids.input.clone() autocomplete="off" role="combobox"
+                aria-autocomplete="list" aria-controls=list_id.clone()
+                aria-expanded=move || (!shown().is_empty()).to_string()
+                aria-activedescendant=move || active.get().map(&option_id_of_active)
                 placeholder="Type a tag, then Enter"
                 aria-invalid=move || err.get().map(|_| "true")
                 aria-describedby=ids.described_by(f)
                 prop:value=move || text.get()
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| open.set(false)
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     let done = v.ends_with(',');
                     text.set(v);
-                    if done { add.run(()); }
+                    open.set(true);
+                    active.set(None);
+                    if done { add.run(None); }
                 }
-                on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add.run(()); }/>
-            <button type="button" class="button" on:click=move |_| add.run(())>"Add tag"</button>
+                on:keydown=move |ev| {
+                    let n = shown().len();
+                    match ev.key().as_str() {
+                        "ArrowDown" | "ArrowUp" if n > 0 => {
+                            ev.prevent_default();
+                            let down = ev.key() == "ArrowDown";
+                            active.set(Some(match active.get_untracked() {
+                                None if down => 0,
+                                None => n - 1,
+                                Some(i) if down => (i + 1) % n,
+                                Some(i) => (i + n - 1) % n,
+                            }));
+                        }
+                        "Escape" if n > 0 => {
+                            ev.prevent_default();
+                            open.set(false);
+                            active.set(None);
+                        }
+                        // Enter adds the highlighted suggestion, or what was typed.
+                        "Enter" => {
+                            ev.prevent_default();
+                            add.run(active.get_untracked().and_then(|i| shown().get(i).cloned()));
+                        }
+                        _ => {}
+                    }
+                }/>
+            <button type="button" class="button" on:click=move |_| add.run(None)>"Add tag"</button>
         </div>
-        <datalist id=list_id>
-            {move || known.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|t| view! { <option value=t/> }).collect_view()}
-        </datalist>
+        <ul id=list_id role="listbox" aria-label="Known tags" class="picker-options tag-suggestions" hidden=move || shown().is_empty()>
+            {move || shown().into_iter().enumerate().map(|(i, t)| {
+                let tag = t.clone();
+                view! {
+                    <li id=option_id(i) role="option" class="picker-option"
+                        class:active=move || active.get() == Some(i)
+                        aria-selected=move || (active.get() == Some(i)).to_string()
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| add.run(Some(tag.clone()))>{t}</li>
+                }
+            }).collect_view()}
+        </ul>
     }
     .into_any()
 }
