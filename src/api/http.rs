@@ -79,7 +79,7 @@ pub async fn send(r: RawRequest<'_>) -> Result<RawResponse, ApiError> {
         let bytes = resp.array_buffer().map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))?;
         let bytes = JsFuture::from(bytes).await.map_err(|e| fetch_error(r.url, &e))?;
         let body = js_sys::Uint8Array::new(&bytes).to_vec();
-        let body = String::from_utf8(body).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let body = String::from_utf8(body).map_err(|_| ApiError::bad_body(r.url, "the answer was not UTF-8 text"))?;
         Ok(RawResponse { status: resp.status(), body })
     }
     .await;
