@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::api::Backend;
 use crate::scaffolder::forms::extensions::chips::{chips, push_unique};
+use crate::scaffolder::forms::extensions::search_box::next_option;
 use crate::scaffolder::forms::extensions::Extension;
 use crate::scaffolder::forms::field::{FormCtx, Ids};
 use crate::scaffolder::forms::schema::Field;
@@ -108,13 +109,7 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
                     match ev.key().as_str() {
                         "ArrowDown" | "ArrowUp" if n > 0 => {
                             ev.prevent_default();
-                            let down = ev.key() == "ArrowDown";
-                            active.set(Some(match active.get_untracked() {
-                                None if down => 0,
-                                None => n - 1,
-                                Some(i) if down => (i + 1) % n,
-                                Some(i) => (i + n - 1) % n,
-                            }));
+                            active.set(Some(next_option(active.get_untracked(), n, ev.key() == "ArrowDown")));
                         }
                         "Escape" if n > 0 => {
                             ev.prevent_default();

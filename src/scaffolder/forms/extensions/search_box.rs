@@ -36,6 +36,16 @@ pub fn option_label(e: &Entity) -> String {
     }
 }
 
+/// The option ↓ (`down`) or ↑ highlights among `n`, from `active`; round the ends.
+pub fn next_option(active: Option<usize>, n: usize, down: bool) -> usize {
+    match active {
+        None if down => 0,
+        None => n - 1,
+        Some(i) if down => (i + 1) % n,
+        Some(i) => (i + n - 1) % n,
+    }
+}
+
 /// A search box with the matching entities below it as options. `on_text` sees
 /// every keystroke, `on_pick` a chosen ref.
 #[allow(clippy::too_many_arguments)]
@@ -127,13 +137,7 @@ pub fn search_box(
                     }
                     "ArrowDown" | "ArrowUp" if n > 0 => {
                         ev.prevent_default();
-                        let down = ev.key() == "ArrowDown";
-                        active.set(Some(match active.get_untracked() {
-                            None if down => 0,
-                            None => n - 1,
-                            Some(i) if down => (i + 1) % n,
-                            Some(i) => (i + n - 1) % n,
-                        }));
+                        active.set(Some(next_option(active.get_untracked(), n, ev.key() == "ArrowDown")));
                     }
                     // Enter chooses the highlighted option instead of submitting the step.
                     "Enter" => {
@@ -177,5 +181,19 @@ pub fn search_box(
                 }).collect_view()}
             </ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_option;
+
+    #[test]
+    fn arrows_go_round_the_options() {
+        assert_eq!(next_option(None, 3, true), 0);
+        assert_eq!(next_option(None, 3, false), 2);
+        assert_eq!(next_option(Some(2), 3, true), 0);
+        assert_eq!(next_option(Some(0), 3, false), 2);
+        assert_eq!(next_option(Some(1), 3, true), 2);
     }
 }
