@@ -6,6 +6,15 @@ test.afterEach(async ({ page }) => {
   await expectAccessible(page);
 });
 
+/** Types a ref into an entity picker and closes its list with Escape once the
+ *  search has answered, so the list does not move the page under the next click. */
+async function typeRef(page: Page, id: string, ref: string) {
+  await page.locator(`#${id}`).fill(ref);
+  await expect(page.locator(`#${id} ~ .picker-options [role="status"]`)).toHaveText(/matches\.$|results?$/);
+  await page.locator(`#${id}`).press('Escape');
+  await expect(page.locator(`#${id}`)).toHaveAttribute('aria-expanded', 'false');
+}
+
 async function next(page: Page) {
   await page.getByRole('button', { name: 'Next' }).click();
 }
@@ -312,7 +321,7 @@ test('keyboard only: the docs-site template from the first field to the task', a
 test('a reload in the middle of step 2 keeps every value; a formData link pre-fills', async ({ page }) => {
   await signInAsGuest(page, 'create/templates/default/new-service');
   await page.getByLabel('Name').fill('kept-service');
-  await page.getByLabel('Owner').fill('group:default/team-web');
+  await typeRef(page, 'field-owner', 'group:default/team-web');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Language').selectOption({ label: 'Python' });
   await page.getByLabel('Needs a database').check();
@@ -334,7 +343,7 @@ test('a reload in the middle of step 2 keeps every value; a formData link pre-fi
 test('values the backend rejects are marked at their field, and nothing typed is lost', async ({ page }) => {
   await signInAsGuest(page, 'create/templates/default/new-library');
   await page.getByLabel('Name').fill('good-name');
-  await page.getByLabel('Owner').fill('group:default/team-web');
+  await typeRef(page, 'field-owner', 'group:default/team-web');
   await page.getByRole('button', { name: 'Next' }).click();
   // The real backend validates what it receives: send it a name the form would
   // refuse, and it answers with its own errors.
@@ -363,7 +372,7 @@ test('values the backend rejects are marked at their field, and nothing typed is
 
 test('Create clicked twice makes one task', async ({ page }) => {
   await signInAsGuest(page, 'create/templates/default/docs-site');
-  await page.getByLabel('Component').fill('component:default/checkout-service');
+  await typeRef(page, 'field-component', 'component:default/checkout-service');
   await page.getByRole('button', { name: 'Next' }).click();
   let posts = 0;
   page.on('request', (r) => {
