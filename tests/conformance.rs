@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use stagedoor::catalog::entity::yaml_parse;
-use stagedoor::scaffolder::forms::check::Check;
+use stagedoor::scaffolder::forms::check::{same, Check};
 use stagedoor::scaffolder::forms::schema::{Choices, Resolver};
 use stagedoor::scaffolder::forms::validate::validate_fields;
 
@@ -16,6 +16,16 @@ fn suite(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/suites").join(name);
     assert!(dir.join(".version").exists(), "The {name} conformance suite is missing: run `bash scripts/setup.sh` to fetch it.");
     dir
+}
+
+/// The files ending in `.ext` of a suite's folder (`json-schema/draft7`), in order.
+fn suite_files(folder: &str, ext: &str) -> Vec<PathBuf> {
+    let (name, sub) = folder.split_once('/').unwrap_or((folder, ""));
+    let dir = suite(name).join(sub);
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
+    files.sort();
+    files
 }
 
 /// The browser checks patterns with its own `RegExp`; natively, the regex crate.
@@ -34,12 +44,8 @@ const AJV_EXCEPTIONS: &[(&str, &str, &str, &str)] = &[(
 
 #[test]
 fn json_schema_draft7_required_suite() {
-    let dir = suite("json-schema").join("draft7");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
-    files.sort();
     let (mut total, mut passed, mut failures, mut excepted) = (0, 0, vec![], 0);
-    for file in files {
+    for file in suite_files("json-schema/draft7", "json") {
         let name = file.file_name().unwrap().to_str().unwrap().to_string();
         // Remote references need a server the suite expects on localhost:1234.
         if name == "refRemote.json" {
@@ -77,13 +83,8 @@ fn json_schema_draft7_required_suite() {
 /// suite schema (recursive ones included), with each test's data.
 #[test]
 fn every_suite_schema_renders_as_a_form() {
-    let dir = suite("json-schema").join("draft7");
     let (mut schemas, mut fields) = (0, 0);
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let file = entry.unwrap().path();
-        if file.extension().is_none_or(|x| x != "json") {
-            continue;
-        }
+    for file in suite_files("json-schema/draft7", "json") {
         let cases: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         for case in cases.as_array().unwrap() {
             let schema = &case["schema"];
@@ -102,25 +103,11 @@ fn every_suite_schema_renders_as_a_form() {
     assert!(schemas > 200, "the suite looks incomplete");
 }
 
-/// JSON equality with numbers compared by value (the suite writes `1.0` as `1`).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w))),
-        _ => a == b,
-    }
-}
-
 #[test]
 fn yaml_test_suite() {
-    let dir = suite("yaml").join("data");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "js")).collect();
-    files.sort();
     let (mut single, mut read_right, mut invalid, mut refused) = (0, 0, 0, 0);
     let mut wrong = vec![];
-    for file in files {
+    for file in suite_files("yaml/data", "js") {
         let text = std::fs::read_to_string(&file).unwrap();
         // Each case file is `export default {…JSON…}` (index.js only re-exports).
         let Some(start) = text.find("export default {") else { continue };

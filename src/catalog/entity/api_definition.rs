@@ -93,8 +93,16 @@ fn doc_view(root: Arc<Value>, doc: ApiDoc) -> impl IntoView {
         .groups
         .into_iter()
         .map(|g| {
-            let ops = g.operations.into_iter().map(|op| (haystack(&op, &g.tag), op)).map(|(h, op)| (op, h)).collect();
-            (g.tag, ops)
+            let tag = g.tag;
+            let ops = g
+                .operations
+                .into_iter()
+                .map(|op| {
+                    let hay = haystack(&op, &tag);
+                    (op, hay)
+                })
+                .collect();
+            (tag, ops)
         })
         .collect();
     let sizes: Vec<usize> = groups.iter().map(|(_, ops)| ops.len()).collect();

@@ -5,7 +5,7 @@
 //! (as Backstage's frontend does), and says where a document is broken.
 
 use serde_json::{Map, Number, Value};
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
+use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 use yaml_rust2::Yaml;
 
@@ -61,7 +61,7 @@ impl<'a> Reader<'a> {
             if ev == Event::StreamEnd {
                 return Some(self.finish());
             }
-            self.builder.on_event(ev, mark);
+            self.builder.event(ev, mark);
             if let Some(e) = self.builder.error.take() {
                 return Some(Err(e));
             }
@@ -106,11 +106,10 @@ struct Builder {
     error: Option<YamlError>,
 }
 
-impl MarkedEventReceiver for Builder {
-    fn on_event(&mut self, ev: Event, mark: Marker) {
-        if self.error.is_some() {
-            return;
-        }
+impl Builder {
+    /// Takes one parser event; a broken document leaves its reason in `error`,
+    /// which the reader takes at once.
+    fn event(&mut self, ev: Event, mark: Marker) {
         let done = match ev {
             Event::DocumentStart => {
                 if self.docs.len() == 1 && self.second_doc_line == 0 {
@@ -158,9 +157,7 @@ impl MarkedEventReceiver for Builder {
         };
         self.insert(done.0, done.1, mark);
     }
-}
 
-impl Builder {
     fn insert(&mut self, value: Value, anchor: usize, mark: Marker) {
         if anchor > 0 {
             self.anchors.push((anchor, value.clone(), size(&value)));
