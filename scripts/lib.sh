@@ -19,6 +19,9 @@ OIDC_PORT=7100
 OIDC_URL="http://127.0.0.1:$OIDC_PORT"
 # The service the backend proxies to for templates' SelectFieldFromApi (tests/proxy-target).
 PROXY_TARGET_PORT=7101
+# The source host catalog files are registered from (tests/repo-host).
+REPO_HOST_PORT=7102
+REPO_HOST_LIVE="$RUN_DIR/repo-host-live"   # its /live/ files, written by the e2e tests
 VENV="$ROOT/tests/backstage/.venv"
 # The public conformance suites the native tests read (tests/conformance.rs),
 # fetched from the package registries by the set-up; never committed.
@@ -87,7 +90,9 @@ catalog_count() { curl -fsS -H "Authorization: Bearer $(guest_token)" "$BACKEND_
 # so with $2 = with-demo the demo catalog's locations are kept too.
 bench_backend() {
   local overlay=$1
-  { echo "catalog:"; echo "  locations:"
+  # The test config re-reads every entity every 10-15 s (edits show at once); a
+  # benchmark goes back to Backstage's usual 100-150 s.
+  { echo "catalog:"; echo "  processingInterval: { seconds: 100 }"; echo "  locations:"
     { [ "${2:-}" = with-demo ] && grep -oE 'target: \./[^ ]+' "$ROOT/tests/backstage/app-config.yaml" | sed "s#target: \./#$ROOT/tests/backstage/#"
       cat; } | while read -r f; do
       printf '    - type: file\n      target: %s\n' "$f"

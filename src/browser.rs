@@ -61,3 +61,28 @@ pub async fn yield_to_browser() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
+
+/// The text of a file the user chose or dropped (`None` if it cannot be read).
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+/// Offers `parts` (strings) to the user as a downloaded file named `name`.
+pub fn download(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &opts) else { return false };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Ok(a) = document.create_element("a") else { return false };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The download reads the URL after this returns: free the memory later.
+    wasm_bindgen_futures::spawn_local(async move {
+        sleep(60_000).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    true
+}

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod browser;
 pub mod catalog;
+pub mod catalog_import;
 pub mod config;
 pub mod docs;
 pub mod model;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts or stops the demo/test Backstage backend on 127.0.0.1:7007, and before it
 # the OpenID Connect provider it signs users in with (tests/oidc, 127.0.0.1:7100)
-# and the service its proxy forwards to (tests/proxy-target, 127.0.0.1:7101).
+# the service its proxy forwards to (tests/proxy-target, 127.0.0.1:7101) and the
+# source host catalog files are registered from (tests/repo-host, 127.0.0.1:7102).
 #   scripts/services/backend.sh start   # waits until /.backstage/health/v1/readiness answers
 #   scripts/services/backend.sh stop
 source "$(dirname "$0")/../lib.sh"
@@ -11,12 +12,16 @@ OIDC_PIDFILE="$RUN_DIR/oidc.pid"
 OIDC_LOG="$RUN_DIR/oidc.log"
 TARGET_PIDFILE="$RUN_DIR/proxy-target.pid"
 TARGET_LOG="$RUN_DIR/proxy-target.log"
+REPOS_PIDFILE="$RUN_DIR/repo-host.pid"
+REPOS_LOG="$RUN_DIR/repo-host.log"
 
-start_proxy_target() {
-  if [ -f "$TARGET_PIDFILE" ] && kill -0 "$(cat "$TARGET_PIDFILE")" 2>/dev/null; then return 0; fi
-  node "$ROOT/tests/proxy-target/index.js" "$PROXY_TARGET_PORT" >"$TARGET_LOG" 2>&1 &
-  echo $! >"$TARGET_PIDFILE"
-  wait_for_url "http://127.0.0.1:$PROXY_TARGET_PORT/health" 30 || { tail -20 "$TARGET_LOG" >&2; exit 1; }
+# start_node_service PIDFILE LOG SCRIPT PORT [ARG]: a dependency-free fixture service.
+start_node_service() {
+  local pidfile=$1 log=$2 script=$3 port=$4
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then return 0; fi
+  node "$script" "$port" "${@:5}" >"$log" 2>&1 &
+  echo $! >"$pidfile"
+  wait_for_url "http://127.0.0.1:$port/health" 30 || { tail -20 "$log" >&2; exit 1; }
 }
 
 start_oidc() {
@@ -42,7 +47,10 @@ case "${1:-}" in
       exit 1
     fi
     start_oidc
-    start_proxy_target
+    start_node_service "$TARGET_PIDFILE" "$TARGET_LOG" "$ROOT/tests/proxy-target/index.js" "$PROXY_TARGET_PORT"
+    # Tests write the files under /live/ here; each start begins empty.
+    rm -rf "$REPO_HOST_LIVE"; mkdir -p "$REPO_HOST_LIVE"
+    start_node_service "$REPOS_PIDFILE" "$REPOS_LOG" "$ROOT/tests/repo-host/index.js" "$REPO_HOST_PORT" "$REPO_HOST_LIVE"
     export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs"
     rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
     say "Starting the Backstage backend (log: ${LOG#$ROOT/})"
@@ -62,6 +70,7 @@ case "${1:-}" in
     stop_pidfile "$PIDFILE"
     stop_pidfile "$OIDC_PIDFILE"
     stop_pidfile "$TARGET_PIDFILE"
+    stop_pidfile "$REPOS_PIDFILE"
     ;;
   *)
     echo "usage: $0 start|stop" >&2

@@ -4,7 +4,8 @@ use serde_json::json;
 
 use crate::api::backend::Backend;
 use crate::api::error::ApiError;
-use crate::api::types::{Ancestry, EntitiesByRefs, Entity, EntityFacets, EntityPage};
+use crate::api::http::RawResponse;
+use crate::api::types::{AddedLocation, Ancestry, EntitiesByRefs, Entity, EntityFacets, EntityPage, Location, LocationAnalysis};
 use crate::model::entity_ref::{encode_segment, EntityRef};
 use crate::model::query::query_string;
 
@@ -94,6 +95,40 @@ impl Backend {
     pub async fn refresh_entity(&self, r: &EntityRef) -> Result<(), ApiError> {
         let url = self.plugin_url("catalog", "/refresh");
         self.request("POST", &url, Some(&json!({ "entityRef": r.to_string() }).to_string())).await.map(|_| ())
+    }
+
+    /// What a repository or folder URL holds (`analyze-location`).
+    pub async fn analyze_location(&self, url: &str) -> Result<LocationAnalysis, ApiError> {
+        let body = json!({ "location": { "type": "url", "target": url } });
+        self.post_json(&self.plugin_url("catalog", "/analyze-location"), &body).await
+    }
+
+    /// Registers a `url` location; with `dry_run`, only says what it would add.
+    pub async fn add_location(&self, url: &str, dry_run: bool) -> Result<AddedLocation, ApiError> {
+        let path = if dry_run { "/locations?dryRun=true" } else { "/locations" };
+        self.post_json(&self.plugin_url("catalog", path), &json!({ "type": "url", "target": url })).await
+    }
+
+    /// The registered location an entity came from (404 for one the backend's
+    /// configuration lists, which cannot be unregistered).
+    pub async fn location_by_entity(&self, r: &EntityRef) -> Result<Location, ApiError> {
+        let path = format!("/locations/by-entity/{}/{}/{}", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
+        self.get_json(&self.plugin_url("catalog", &path)).await
+    }
+
+    pub async fn delete_location(&self, id: &str) -> Result<(), ApiError> {
+        self.request("DELETE", &self.plugin_url("catalog", &format!("/locations/{}", encode_segment(id))), None).await.map(|_| ())
+    }
+
+    pub async fn delete_entity(&self, uid: &str) -> Result<(), ApiError> {
+        self.request("DELETE", &self.plugin_url("catalog", &format!("/entities/by-uid/{}", encode_segment(uid))), None).await.map(|_| ())
+    }
+
+    /// Checks one entity as the catalog would; the raw answer, since a refusal
+    /// (400) carries the reasons in its body.
+    pub async fn validate_entity(&self, entity: &serde_json::Value, location: &str) -> Result<RawResponse, ApiError> {
+        let body = json!({ "entity": entity, "location": location }).to_string();
+        self.request_raw("POST", &self.plugin_url("catalog", "/validate-entity"), Some(&body)).await
     }
 
     pub async fn query_entities(&self, q: &EntityQuery) -> Result<EntityPage, ApiError> {

@@ -100,6 +100,33 @@ impl Entity {
             .next()
             .or_else(|| self.spec_str("owner").and_then(|o| EntityRef::parse(o, Some("group"), self.namespace())))
     }
+    pub fn uid(&self) -> Option<&str> {
+        self.str_at("/metadata/uid")
+    }
+    /// `backstage.io/orphan`: the location that added it no longer lists it.
+    pub fn is_orphan(&self) -> bool {
+        self.annotation("backstage.io/orphan") == Some("true")
+    }
+    /// The errors the catalog met while processing it last (`status.items` of
+    /// level error), each as "Name: message".
+    pub fn processing_errors(&self) -> Vec<String> {
+        let Some(items) = self.0.pointer("/status/items").and_then(Value::as_array) else { return vec![] };
+        items
+            .iter()
+            .filter(|i| i.get("level").and_then(Value::as_str) == Some("error"))
+            .filter_map(|i| {
+                let err = i.get("error");
+                fn text<'v>(v: Option<&'v Value>, k: &str) -> Option<&'v str> {
+                    v.and_then(|v| v.get(k)).and_then(Value::as_str).filter(|s| !s.is_empty())
+                }
+                let message = text(err, "message").or_else(|| text(Some(i), "message"))?;
+                Some(match text(err, "name") {
+                    Some(name) if !message.starts_with(name) => format!("{name}: {message}"),
+                    _ => message.to_string(),
+                })
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Default)]
@@ -280,6 +307,81 @@ pub struct AncestryItem {
     pub parent_entity_refs: Vec<String>,
 }
 
+/// A registered location (`GET /locations/by-entity/…`, `POST /locations`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub location_type: String,
+    pub target: String,
+    /// The Location entity the catalog made for it (newer backends).
+    #[serde(default)]
+    pub entity_ref: Option<String>,
+}
+
+/// `POST /api/catalog/locations[?dryRun=true]`: the location and, for a dry run,
+/// every entity it would add (the Location entity first). A real run answers
+/// with no entities: processing happens afterwards.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddedLocation {
+    pub location: Location,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Dry runs only: whether this exact location is registered already.
+    #[serde(default)]
+    pub exists: Option<bool>,
+}
+
+/// `POST /api/catalog/analyze-location`: entity files found in a repository
+/// (only hosts with an SCM integration look) and a suggested entity.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocationAnalysis {
+    #[serde(default)]
+    pub existing_entity_files: Vec<ExistingEntityFile>,
+    #[serde(default)]
+    pub generate_entities: Vec<GeneratedEntity>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExistingEntityFile {
+    pub entity: Entity,
+    pub location: LocationSpec,
+    #[serde(default)]
+    pub is_registered: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct LocationSpec {
+    #[serde(rename = "type")]
+    pub location_type: String,
+    pub target: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct GeneratedEntity {
+    /// A partial entity: what the backend could guess from the URL.
+    pub entity: Value,
+}
+
+/// `POST /api/catalog/validate-entity`'s 400 answer: why the entity is refused.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct EntityValidation {
+    #[serde(default)]
+    pub errors: Vec<EntityValidationError>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct EntityValidationError {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_text")]
+    pub message: String,
+}
+
 /// `GET /api/search/query`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -402,9 +504,44 @@ mod tests {
         assert_eq!(e.owner().unwrap().to_string(), "group:default/team-a");
         assert_eq!(e.relation_targets("partOf")[0].name, "s");
 
+        assert!(e.processing_errors().is_empty() && !e.is_orphan());
+
+        let broken: Entity = serde_json::from_str(
+            r#"{"metadata":{"name":"x","annotations":{"backstage.io/orphan":"true"}},"status":{"items":[
+                {"type":"backstage.io/catalog-processing","level":"error","message":"InputError: Placeholder $text could not read","error":{"name":"InputError","message":"Placeholder $text could not read"}},
+                {"type":"backstage.io/catalog-processing","level":"warning","message":"just a warning"},
+                {"level":"error","error":{"name":"NotFoundError","message":"no such file"}},
+                {"level":"error","error":7}]}}"#,
+        )
+        .unwrap();
+        assert!(broken.is_orphan());
+        assert_eq!(broken.processing_errors(), vec!["InputError: Placeholder $text could not read", "NotFoundError: no such file"]);
+
         let bare: Entity = serde_json::from_str(r#"{"spec":{"owner":"user:bob"},"metadata":{"namespace":"ops"}}"#).unwrap();
         assert_eq!(bare.name(), "");
         assert_eq!(bare.owner().unwrap().to_string(), "user:ops/bob");
+    }
+
+    /// Answers of the fixture backend (Backstage 1.45's catalog), trimmed.
+    #[test]
+    fn location_answers() {
+        let dry: AddedLocation = serde_json::from_str(
+            r#"{"exists":false,"location":{"type":"url","target":"http://h/r/catalog-info.yaml","id":"url:http://h/r/catalog-info.yaml","entityRef":"location:default/generated-f7"},
+                "entities":[{"kind":"Location","metadata":{"name":"generated-f7"}},{"kind":"Component","metadata":{"name":"billing-worker"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(dry.exists, Some(false));
+        assert_eq!(dry.entities[1].name(), "billing-worker");
+        assert_eq!(dry.location.entity_ref.as_deref(), Some("location:default/generated-f7"));
+        let found: LocationAnalysis = serde_json::from_str(
+            r#"{"existingEntityFiles":[],"generateEntities":[{"entity":{"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"notes-app"},"spec":{"type":"other","lifecycle":"unknown"}},"fields":[]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(found.generate_entities[0].entity["metadata"]["name"], "notes-app");
+        let refused: EntityValidation =
+            serde_json::from_str(r#"{"errors":[{"name":"InputError","message":"Processor X threw","cause":{"name":"TypeError","message":"/spec must have required property 'type'"}}]}"#)
+                .unwrap();
+        assert_eq!(refused.errors[0].message, "Processor X threw");
     }
 
     #[test]

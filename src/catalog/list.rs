@@ -95,7 +95,9 @@ pub fn CatalogPage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Catalog" subtitle="Every component, API, system and team your organisation has, and who owns it."/>
+        <PageHeader title="Catalog" subtitle="Every component, API, system and team your organisation has, and who owns it.">
+            <a class="button secondary" href=Route::CatalogImport.href()>"Register existing component"</a>
+        </PageHeader>
         <div class="catalog-layout">
             <CatalogFilters
                 filter=filter

@@ -32,6 +32,7 @@ pub fn CreatePage() -> impl IntoView {
         <PageHeader title="Create a new component" subtitle="Start a project from one of your organisation's approved templates.">
             <a class="button secondary" href=Route::Tasks.href()>"Tasks"</a>
             <a class="button secondary" href=Route::Actions.href()>"Installed actions"</a>
+            <a class="button secondary" href=Route::CatalogImport.href()>"Register existing component"</a>
         </PageHeader>
         <div class="catalog-layout">
             <CatalogFilters filter=filter kinds=Signal::derive(Vec::new) facets=Signal::derive(move || facets.get().and_then(Result::ok).flatten()) on_change=apply one_kind=true/>

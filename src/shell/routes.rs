@@ -9,7 +9,7 @@ use crate::model::percent::decode as decode_component;
 
 /// The first path segments the portal owns. `index.html`'s base-finding script
 /// keeps the same list (a test checks they agree).
-pub const SECTIONS: [&str; 5] = ["catalog", "create", "docs", "search", "settings"];
+pub const SECTIONS: [&str; 6] = ["catalog", "catalog-import", "create", "docs", "search", "settings"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -17,6 +17,10 @@ pub enum Route {
     Home,
     Catalog,
     Entity(EntityRef),
+    /// `/catalog-import`: register an existing component (Backstage's URL).
+    CatalogImport,
+    /// `/catalog-import/validate`: check entity YAML without registering it.
+    ValidateEntities,
     /// `/create`: the template list.
     Create,
     /// `/create/templates/:namespace/:name`: the wizard.
@@ -48,6 +52,8 @@ impl Route {
             [] => Route::Home,
             ["catalog"] => Route::Catalog,
             ["catalog", namespace, kind, name] => Route::Entity(EntityRef::new(kind, namespace, name)),
+            ["catalog-import"] => Route::CatalogImport,
+            ["catalog-import", "validate"] => Route::ValidateEntities,
             ["create"] => Route::Create,
             ["create", "templates", namespace, name] => Route::Template { namespace: namespace.to_string(), name: name.to_string() },
             ["create", "tasks"] => Route::Tasks,
@@ -82,6 +88,12 @@ impl Route {
                 seg(&r.namespace.to_ascii_lowercase());
                 seg(&r.kind.to_ascii_lowercase());
                 seg(&r.name);
+            }
+            Route::CatalogImport | Route::ValidateEntities => {
+                seg("catalog-import");
+                if *self == Route::ValidateEntities {
+                    seg("validate");
+                }
             }
             Route::Create => seg("create"),
             Route::Template { namespace, name } => {
@@ -142,6 +154,7 @@ impl Route {
         match self {
             Route::Home | Route::Catalog | Route::NotFound => None,
             Route::Entity(_) => Some("entity"),
+            Route::CatalogImport | Route::ValidateEntities => Some("catalog_import"),
             Route::Create => Some("templates"),
             Route::Template { .. } | Route::Tasks | Route::Task(_) | Route::Actions => Some("create"),
             Route::Docs => Some("docs"),
@@ -158,6 +171,8 @@ impl Route {
             Route::Home,
             Route::Catalog,
             Route::Entity(e.clone()),
+            Route::CatalogImport,
+            Route::ValidateEntities,
             Route::Create,
             Route::Template { namespace: "default".into(), name: "new-service".into() },
             Route::Tasks,
@@ -189,6 +204,8 @@ mod tests {
             Route::Entity(EntityRef::new("component", "default", "checkout-service"))
         );
         assert_eq!(p("/catalog/ops/api/a%20b"), Route::Entity(EntityRef::new("api", "ops", "a b")));
+        assert_eq!(p("/catalog-import"), Route::CatalogImport);
+        assert_eq!(p("/catalog-import/validate"), Route::ValidateEntities);
         assert_eq!(p("/create"), Route::Create);
         assert_eq!(p("/create/templates/default/new-service"), Route::Template { namespace: "default".into(), name: "new-service".into() });
         assert_eq!(p("/create/tasks"), Route::Tasks);

@@ -4,10 +4,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::catalog::EntityQuery;
-use crate::api::types::Entity;
+use crate::api::types::{Ancestry, Entity};
+use crate::api::ApiError;
 use crate::api::Backend;
 use crate::catalog::entity::api_definition::ApiDefinition;
 use crate::catalog::entity::graph_view::RelationsGraph;
+use crate::catalog::entity::health::ProcessingErrors;
+use crate::catalog::entity::unregister::{Intent, UnregisterDialog};
 use crate::catalog::entity::yaml::to_yaml;
 use crate::catalog::star_button::StarButton;
 use crate::model::entity_ref::EntityRef;
@@ -103,6 +106,17 @@ fn EntityView(entity: Entity) -> impl IntoView {
     let edit_url = entity.annotation("backstage.io/edit-url").filter(|u| is_safe_link(u)).map(str::to_string);
 
     let subtitle = format!("{}{}", entity.kind(), entity.spec_str("type").map(|t| format!(" · {t}")).unwrap_or_default());
+    // The chain of locations that produced it: their errors show at the top, and
+    // the Inspect card lists it.
+    let ancestry = {
+        let (backend, r) = (backend.clone(), r.clone());
+        LocalResource::new(move || {
+            let (backend, r) = (backend.clone(), r.clone());
+            async move { backend.entity_ancestry(&r).await }
+        })
+    };
+    let removing = RwSignal::new(None::<Intent>);
+    let orphan = entity.is_orphan();
     let sections = relations::group(&entity.relations());
     let is_party = kind == "group" || kind == "user";
     let display = entity.display_name().to_string();
@@ -116,7 +130,16 @@ fn EntityView(entity: Entity) -> impl IntoView {
             {edit_url.map(|u| view! { <a class="button secondary" href=u rel="noopener noreferrer" target="_blank">"Edit"</a> })}
             {docs.map(|u| view! { <a class="button secondary" href=u>"Open docs"</a> })}
             {template.map(|u| view! { <a class="button" href=u>"Launch template"</a> })}
+            <button type="button" class="button secondary" on:click=move |_| removing.set(Some(Intent::Unregister))>"Unregister entity"</button>
         </PageHeader>
+        <UnregisterDialog entity=entity.clone() open=removing/>
+        {orphan.then(|| view! {
+            <div class="notice warning orphan" role="alert">
+                <p>"This entity is orphaned: the location that added it no longer lists it, so the catalog no longer updates it. Delete it if it is not needed any more."</p>
+                <button type="button" class="button danger" on:click=move |_| removing.set(Some(Intent::Delete))>"Delete entity"</button>
+            </div>
+        })}
+        <ProcessingErrors entity=entity.clone() ancestry=ancestry/>
         <p class="entity-ref">
             <code>{ref_text.clone()}</code>
             <button type="button" class="link-button" on:click=copy>"Copy entity ref"</button>
@@ -128,7 +151,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
             <RelationsCard sections=sections/>
             <RelationsGraph entity=entity.clone()/>
             {is_party.then(|| view! { <OwnershipCard entity=entity.clone()/> })}
-            <InspectCard entity=entity.clone()/>
+            <InspectCard entity=entity.clone() ancestry=ancestry/>
         </div>
     }
 }
@@ -276,21 +299,7 @@ fn OwnershipCard(entity: Entity) -> impl IntoView {
 
 /// The raw entity as YAML and JSON, and where it came from.
 #[component]
-fn InspectCard(entity: Entity) -> impl IntoView {
-    let backend = expect_context::<Backend>();
-    // The ancestry is fetched only once someone opens it.
-    let open = RwSignal::new(false);
-    let r = entity.entity_ref();
-    let ancestry = LocalResource::new(move || {
-        let (backend, r, open) = (backend.clone(), r.clone(), open.get());
-        async move {
-            if open {
-                backend.entity_ancestry(&r).await.map(Some)
-            } else {
-                Ok(None)
-            }
-        }
-    });
+fn InspectCard(entity: Entity, ancestry: LocalResource<Result<Ancestry, ApiError>>) -> impl IntoView {
     // Written out only when opened: an API entity can hold megabytes of definition.
     let (yaml_open, json_open) = (RwSignal::new(false), RwSignal::new(false));
     let raw = std::sync::Arc::new(entity.0);
@@ -306,18 +315,15 @@ fn InspectCard(entity: Entity) -> impl IntoView {
                 <summary>"Raw JSON"</summary>
                 {move || json_open.get().then(|| view! { <pre tabindex="0"><code>{serde_json::to_string_pretty(&*for_json).unwrap_or_default()}</code></pre> })}
             </details>
-            <details on:toggle=move |_| open.set(true)>
+            <details>
                 <summary>"Ancestry"</summary>
-                {crate::ui::async_view::async_view(ancestry, "the ancestry", |a| match a {
-                    None => ().into_any(),
-                    Some(a) => view! {
-                        <ol class="plain-list" aria-label="Ancestry">
-                            {a.items.into_iter().map(|i| {
-                                let e = i.entity;
-                                view! { <li><EntityLink entity_ref=e.entity_ref() label=e.entity_ref().to_string()/></li> }
-                            }).collect_view()}
-                        </ol>
-                    }.into_any(),
+                {crate::ui::async_view::async_view(ancestry, "the ancestry", |a| view! {
+                    <ol class="plain-list" aria-label="Ancestry">
+                        {a.items.into_iter().map(|i| {
+                            let e = i.entity;
+                            view! { <li><EntityLink entity_ref=e.entity_ref() label=e.entity_ref().to_string()/></li> }
+                        }).collect_view()}
+                    </ol>
                 })}
             </details>
         </section>

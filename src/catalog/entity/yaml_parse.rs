@@ -9,7 +9,7 @@ use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 use yaml_rust2::Yaml;
 
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct YamlError {
     pub line: usize,
     pub column: usize,
@@ -34,6 +34,54 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
             return done;
         }
     }
+}
+
+/// One document of a multi-document text, with where each key was written.
+#[derive(Debug, PartialEq)]
+pub struct Document {
+    pub value: Value,
+    /// The line its content starts on.
+    pub line: usize,
+    /// Every mapping key by its dotted path (`spec.owner`, `spec.tags.0`) and line.
+    pub keys: Vec<(String, usize)>,
+}
+
+impl Document {
+    /// The line a dotted path was written on, or its nearest written parent's.
+    pub fn line_of(&self, path: &str) -> usize {
+        let mut p = path;
+        loop {
+            if let Some((_, line)) = self.keys.iter().find(|(k, _)| k == p) {
+                return *line;
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => return self.line,
+            }
+        }
+    }
+}
+
+/// Every document in `text` (as `kubectl` and the catalog read a file with
+/// `---` between entities), and the error that stopped the reading, if any:
+/// the documents before it are still returned.
+pub fn documents(text: &str) -> (Vec<Document>, Option<YamlError>) {
+    let mut parser = Parser::new_from_str(text);
+    let mut b = Builder { track_keys: true, ..Builder::default() };
+    let error = loop {
+        match parser.next_token() {
+            Err(e) => break Some(at(e.marker(), e.info())),
+            Ok((Event::StreamEnd, _)) => break None,
+            Ok((ev, mark)) => {
+                b.event(ev, mark);
+                if let Some(e) = b.error.take() {
+                    break Some(e);
+                }
+            }
+        }
+    };
+    let docs = b.docs.into_iter().zip(b.doc_keys).map(|(value, (line, keys))| Document { value, line, keys }).collect();
+    (docs, error)
 }
 
 /// A document read a slice at a time, so a page can read a 10 MB definition
@@ -104,6 +152,9 @@ struct Builder {
     second_doc_line: usize,
     docs_before: usize,
     error: Option<YamlError>,
+    /// For `documents`: each document's start line and key lines.
+    track_keys: bool,
+    doc_keys: Vec<(usize, Vec<(String, usize)>)>,
 }
 
 impl Builder {
@@ -116,12 +167,18 @@ impl Builder {
                     self.second_doc_line = mark.line();
                 }
                 self.docs_before = self.docs.len();
+                if self.track_keys {
+                    self.doc_keys.push((mark.line(), Vec::new()));
+                }
                 return;
             }
             Event::DocumentEnd => {
                 // An empty document is null.
                 if self.docs.len() == self.docs_before {
                     self.docs.push(Value::Null);
+                }
+                if self.track_keys && self.doc_keys.len() < self.docs.len() {
+                    self.doc_keys.push((mark.line(), Vec::new()));
                 }
                 return;
             }
@@ -165,6 +222,16 @@ impl Builder {
         match self.stack.last_mut() {
             None => self.docs.push(value),
             Some(Frame::Seq(items, _)) => items.push(value),
+            Some(Frame::Map(_, _, None)) if self.track_keys => {
+                let key = key_text(value);
+                let path = self.path_to(&key);
+                if let Some((_, keys)) = self.doc_keys.last_mut() {
+                    keys.push((path, mark.line()));
+                }
+                if let Some(Frame::Map(_, _, k)) = self.stack.last_mut() {
+                    *k = Some(key);
+                }
+            }
             Some(Frame::Map(m, _, key)) => match key.take() {
                 None => *key = Some(key_text(value)),
                 Some(k) => {
@@ -176,6 +243,23 @@ impl Builder {
                 }
             },
         }
+    }
+}
+
+impl Builder {
+    /// The dotted path of `key` in the innermost mapping being built.
+    fn path_to(&self, key: &str) -> String {
+        let mut path = String::new();
+        for f in &self.stack[..self.stack.len().saturating_sub(1)] {
+            match f {
+                Frame::Map(_, _, Some(k)) => path.push_str(k),
+                Frame::Map(_, _, None) => {}
+                Frame::Seq(items, _) => path.push_str(&items.len().to_string()),
+            }
+            path.push('.');
+        }
+        path.push_str(key);
+        path
     }
 }
 
@@ -244,6 +328,24 @@ mod tests {
             parse("n: ~\nt: true\nf: 1.5\nh: 0x10\ns: '1'\nq: !!str 2\n").unwrap(),
             json!({"n": null, "t": true, "f": 1.5, "h": 16, "s": "1", "q": "2"})
         );
+    }
+
+    #[test]
+    fn documents_keep_their_key_lines() {
+        let text = "# a comment\nkind: Component\nmetadata:\n  name: a\nspec:\n  tags: [x]\n  links:\n    - url: u\n---\nkind: API\nmetadata: {name: b}\n";
+        let (docs, err) = documents(text);
+        assert_eq!(err, None);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].value["metadata"]["name"], "a");
+        assert_eq!(docs[0].line_of("metadata.name"), 4);
+        assert_eq!(docs[0].line_of("spec.links.0.url"), 8);
+        assert_eq!(docs[0].line_of("spec.owner"), 5, "a missing key points at its parent");
+        assert_eq!(docs[1].line_of("metadata.name"), 11);
+        assert_eq!(docs[1].line_of("nothing"), 9, "nothing written: the document's start");
+        // A broken second document keeps the first.
+        let (docs, err) = documents("kind: A\n---\nkind: [B\n");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(err.unwrap().line, 4);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod picker_query;
 pub mod regexp;
 pub mod repo_url;
 pub mod schema;
+pub mod standalone;
 pub mod submit_errors;
 pub mod validate;
 pub mod values;
