@@ -14,6 +14,9 @@ WASM_SPLIT_VERSION=0.2.4
 CARGO_FUZZ_VERSION=0.13.2
 BACKEND_PORT=7007
 BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
+# A second backend with a real permission policy, for the permission tests.
+GUARDED_BACKEND_PORT=7008
+GUARDED_BACKEND_URL="http://127.0.0.1:$GUARDED_BACKEND_PORT"
 DEMO_PORT=8080                # scripts/demo.sh serves the portal here
 OIDC_PORT=7100
 OIDC_URL="http://127.0.0.1:$OIDC_PORT"

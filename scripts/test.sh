@@ -30,7 +30,7 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 
 say "3/3 End-to-end tests (Playwright, real backend, nginx at / and /portal/)"
 trunk build --release
-bash "$ROOT/scripts/services/backend.sh" start
+bash "$ROOT/scripts/services/backend.sh" start-guarded
 bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist"
 (cd "$ROOT/tests/e2e" && npx playwright test)
 

@@ -3,8 +3,10 @@
 # the OpenID Connect provider it signs users in with (tests/oidc, 127.0.0.1:7100)
 # the service its proxy forwards to (tests/proxy-target, 127.0.0.1:7101) and the
 # source host catalog files are registered from (tests/repo-host, 127.0.0.1:7102).
-#   scripts/services/backend.sh start   # waits until /.backstage/health/v1/readiness answers
-#   scripts/services/backend.sh stop
+#   scripts/services/backend.sh start           # waits until /.backstage/health/v1/readiness answers
+#   scripts/services/backend.sh start-guarded   # and a second one on 7008 with a real
+#                                               # permission policy (tests/backstage/guarded-policy.js)
+#   scripts/services/backend.sh stop            # stops all of them
 source "$(dirname "$0")/../lib.sh"
 PIDFILE="$RUN_DIR/backend.pid"
 LOG="$RUN_DIR/backend.log"
@@ -12,6 +14,8 @@ OIDC_PIDFILE="$RUN_DIR/oidc.pid"
 OIDC_LOG="$RUN_DIR/oidc.log"
 TARGET_PIDFILE="$RUN_DIR/proxy-target.pid"
 TARGET_LOG="$RUN_DIR/proxy-target.log"
+GUARDED_PIDFILE="$RUN_DIR/backend-guarded.pid"
+GUARDED_LOG="$RUN_DIR/backend-guarded.log"
 REPOS_PIDFILE="$RUN_DIR/repo-host.pid"
 REPOS_LOG="$RUN_DIR/repo-host.log"
 
@@ -36,7 +40,28 @@ start_oidc() {
   say "OpenID Connect provider ready at $OIDC_URL"
 }
 
+# start_guarded: the fixture backend again on $GUARDED_BACKEND_PORT, guests denied
+# registering, unregistering and running templates. Needs the services `start` runs.
+start_guarded() {
+  if [ -f "$GUARDED_PIDFILE" ] && kill -0 "$(cat "$GUARDED_PIDFILE")" 2>/dev/null; then return 0; fi
+  export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs-guarded"
+  rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
+  say "Starting the guarded Backstage backend (log: ${GUARDED_LOG#$ROOT/})"
+  (cd "$ROOT/tests/backstage" && STAGEDOOR_POLICY=guarded exec node index.js --config app-config.yaml --config app-config.guarded.yaml) >"$GUARDED_LOG" 2>&1 &
+  echo $! >"$GUARDED_PIDFILE"
+  if ! wait_for_url "$GUARDED_BACKEND_URL/.backstage/health/v1/readiness" 120; then
+    echo "The guarded backend did not become ready; last lines of its log:" >&2
+    tail -30 "$GUARDED_LOG" >&2
+    exit 1
+  fi
+  say "Guarded Backstage backend ready at $GUARDED_BACKEND_URL"
+}
+
 case "${1:-}" in
+  start-guarded)
+    "$0" start
+    start_guarded
+    ;;
   start)
     if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
       say "Backstage backend already running (pid $(cat "$PIDFILE"))"
@@ -67,13 +92,14 @@ case "${1:-}" in
     say "Backstage backend ready at $BACKEND_URL"
     ;;
   stop)
+    stop_pidfile "$GUARDED_PIDFILE"
     stop_pidfile "$PIDFILE"
     stop_pidfile "$OIDC_PIDFILE"
     stop_pidfile "$TARGET_PIDFILE"
     stop_pidfile "$REPOS_PIDFILE"
     ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|start-guarded|stop" >&2
     exit 2
     ;;
 esac

@@ -65,7 +65,7 @@ impl ApiError {
             ),
             ApiErrorKind::Unauthorized => "The backend did not accept your sign-in (401). Your session may have expired; sign in again.".to_string(),
             ApiErrorKind::Status(404) => "The backend has no such item (404).".to_string(),
-            ApiErrorKind::Status(403) => "You are not allowed to see this (403).".to_string(),
+            ApiErrorKind::Status(403) => "You are not allowed to do this: the backend's permission policy denies it (403).".to_string(),
             ApiErrorKind::Status(400) => "The backend rejected the request as invalid (400).".to_string(),
             ApiErrorKind::Status(409) => "The backend reports a conflict (409).".to_string(),
             ApiErrorKind::Status(413) => "The request was too large for the backend (413).".to_string(),

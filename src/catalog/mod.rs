@@ -2,6 +2,7 @@
 //! query), the table, stars, and an entity's page (`entity/`).
 pub mod data;
 pub mod entity;
+pub mod export;
 pub mod filter;
 pub mod filters;
 pub mod list;

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::api::permission::{allowed, denied, LOCATION_CREATE};
 use crate::api::{ApiError, Backend};
 use crate::browser::{copy_text, sleep};
 use crate::catalog::entity::yaml::to_yaml;
@@ -73,6 +74,8 @@ pub fn RegisterPage() -> impl IntoView {
     let stage = RwSignal::new(Stage::Start);
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(None::<&'static str>);
+    let may_register = allowed(&backend, LOCATION_CREATE, None);
+    let cannot_register = move || may_register.get() == Some(false);
 
     let run = {
         let backend = backend.clone();
@@ -167,8 +170,9 @@ pub fn RegisterPage() -> impl IntoView {
                 <input id="import-url" type="url" inputmode="url" autocomplete="url" spellcheck="false"
                     aria-describedby="import-url-help import-problem" aria-invalid=move || problem.with(|p| p.is_some()).then_some("true")
                     prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
-                <button type="submit" class="button primary" disabled=move || busy.get().is_some()>"Analyze"</button>
+                <button type="submit" class="button primary" disabled=move || busy.get().is_some() || cannot_register()>"Analyze"</button>
             </div>
+            {move || cannot_register().then(|| view! { <p class="notice warning" role="status">{denied("register entities in this catalog")}</p> })}
             {move || busy.get().map(|b| view! { <p class="muted" role="status">{b}</p> })}
             <div id="import-problem">
                 {move || problem.get().map(|p| view! { <p class="notice warning" role="alert">{p}</p> })}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
 
+use crate::api::permission::{allowed, denied, TASK_CANCEL};
 use crate::api::types::Task;
 use crate::api::{ApiError, Backend};
 use crate::browser::sleep;
@@ -158,6 +159,7 @@ fn TaskView(task: Task, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>, 
         let form = crate::model::query::encode_query(&task.parameters().to_string());
         Route::Template { namespace: r.namespace, name: r.name }.path_with(&format!("?formData={form}"))
     });
+    let may_cancel = allowed(&expect_context::<Backend>(), TASK_CANCEL, Some(task.id.clone()));
     let template_title = task.template_title().or(task.template_ref()).unwrap_or("a template").to_string();
 
     let step_rows = steps.clone();
@@ -168,7 +170,8 @@ fn TaskView(task: Task, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>, 
         {move || action_error.get().map(|e| view! { <ErrorPanel error=e/> })}
         <div class="task-actions">
             <Show when=move || !finished.get()>
-                <button type="button" class="button" disabled=move || busy.get() on:click=cancel.clone()>"Cancel"</button>
+                <button type="button" class="button" disabled=move || busy.get() || may_cancel.get() == Some(false) on:click=cancel.clone()>"Cancel"</button>
+                {move || (may_cancel.get() == Some(false)).then(|| view! { <span class="muted">{denied("cancel this task")}</span> })}
             </Show>
             <Show when=move || failed.get()>
                 <button type="button" class="button" disabled=move || busy.get() on:click=retry.clone()>"Retry"</button>

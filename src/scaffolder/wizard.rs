@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
 
+use crate::api::permission::{allowed, denied, TASK_CREATE};
 use crate::api::scaffolder::SubmitError;
 use crate::api::types::{TemplateParameterSchema, TemplateStep};
 use crate::api::{ApiError, Backend};
@@ -150,6 +151,8 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     let back = move |_| step.update(|s| *s = s.saturating_sub(1));
 
     let pending = RwSignal::new(false);
+    let may_create = allowed(&backend, TASK_CREATE, None);
+    let cannot_create = move || may_create.get() == Some(false);
     let submit_error = RwSignal::new(None::<ApiError>);
     let submit_note = RwSignal::new(None::<String>);
     let create = {
@@ -232,6 +235,9 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
             <a href=Route::Create.href()>"All templates"</a>
         </p>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {move || cannot_create().then(|| view! {
+            <p class="notice warning" id="wizard-denied">{denied("run templates")}" You can still fill in the form and see its review."</p>
+        })}
         {restored.then(|| view! { <p class="notice" role="status">"Your earlier input was restored. Secrets are never kept, so enter them again."</p> })}
         <ol class="stepper" aria-label="Steps">
             {titles.into_iter().chain(std::iter::once("Review".to_string())).enumerate().map(|(i, t)| view! {
@@ -258,7 +264,8 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
                     view! { <button type="submit" class="button primary" on:click=next>"Next"</button> }.into_any()
                 } else {
                     view! {
-                        <button type="submit" class="button primary" disabled=move || pending.get() aria-busy=move || pending.get().then_some("true") on:click=create.clone()>
+                        <button type="submit" class="button primary" disabled=move || pending.get() || cannot_create() aria-busy=move || pending.get().then_some("true")
+                            aria-describedby="wizard-denied" on:click=create.clone()>
                             {move || if pending.get() { "Creating…" } else { "Create" }}
                         </button>
                     }.into_any()

@@ -49,28 +49,37 @@ where
     Fut: Future<Output = Result<Page<A>, LoadError>> + 'static,
 {
     let page = RwSignal::new(None::<Result<Page<A>, LoadError>>);
-    let start = move || {
+    let start = Callback::new(move |_: ()| {
         let load = load.clone();
         spawn_local(async move {
             let r = load().await;
             let _ = page.try_set(Some(r));
         })
-    };
-    start.clone()();
+    });
+    start.run(());
+    let retry = Callback::new(move |_: ()| {
+        page.set(None);
+        start.run(());
+    });
     (move || match page.get() {
-        None => view! { <Loading what="this page"/> }.into_any(),
         Some(Ok(f)) => f(arg.clone()),
-        Some(Err(_)) => {
-            let start = start.clone();
-            view! {
-                <div class="error-panel" role="alert">
-                    <p class="error-title">"This page could not be loaded"</p>
-                    <p class="error-message">"Its code could not be fetched from the server. Check the connection, or reload if the portal was just updated."</p>
-                    <button type="button" class="button" on:click=move |_| { page.set(None); start(); }>"Try again"</button>
-                </div>
-            }
-            .into_any()
-        }
+        other => waiting(other.is_some(), retry),
     })
+    .into_any()
+}
+
+/// The page's place while its chunk loads or after it failed to. Not generic, so
+/// each page's `lazy_page` adds only a few calls to the first load.
+fn waiting(failed: bool, retry: Callback<()>) -> AnyView {
+    if !failed {
+        return view! { <Loading what="this page"/> }.into_any();
+    }
+    view! {
+        <div class="error-panel" role="alert">
+            <p class="error-title">"This page could not be loaded"</p>
+            <p class="error-message">"Its code could not be fetched from the server. Check the connection, or reload if the portal was just updated."</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
+        </div>
+    }
     .into_any()
 }

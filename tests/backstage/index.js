@@ -10,7 +10,13 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+// STAGEDOOR_POLICY=guarded: a policy that denies guests some actions
+// (guarded-policy.js); otherwise everyone may do everything.
+if (process.env.STAGEDOOR_POLICY === 'guarded') {
+  backend.add(require('./guarded-policy'));
+} else {
+  backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+}
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@backstage/plugin-search-backend'));

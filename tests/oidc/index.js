@@ -9,6 +9,8 @@ import Provider from 'oidc-provider';
 const port = Number(process.argv[2] || process.env.OIDC_PORT || 7100);
 const issuer = `http://127.0.0.1:${port}`;
 const backend = process.env.BACKEND_URL || 'http://127.0.0.1:7007';
+// The guarded backend (permission tests) signs users in through this provider too.
+const guarded = process.env.GUARDED_BACKEND_URL || 'http://127.0.0.1:7008';
 
 // Alice and Carol have User entities in the fixture catalog (matched by email);
 // Mallory does not, so the backend refuses her sign-in.
@@ -26,7 +28,7 @@ const provider = new Provider(issuer, {
   clients: [{
     client_id: 'backstage',
     client_secret: 'backstage-test-secret',
-    redirect_uris: [`${backend}/api/auth/oidc/handler/frame`],
+    redirect_uris: [`${backend}/api/auth/oidc/handler/frame`, `${guarded}/api/auth/oidc/handler/frame`],
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
   }],

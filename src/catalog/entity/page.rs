@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::catalog::EntityQuery;
+use crate::api::permission::{allowed, denied, ENTITY_DELETE, ENTITY_REFRESH, LOCATION_DELETE};
 use crate::api::types::{Ancestry, Entity};
 use crate::api::ApiError;
 use crate::api::Backend;
@@ -116,6 +117,10 @@ fn EntityView(entity: Entity) -> impl IntoView {
         })
     };
     let removing = RwSignal::new(None::<Intent>);
+    let own = Some(r.to_string());
+    let (may_delete, may_unregister, may_refresh) =
+        (allowed(&backend, ENTITY_DELETE, own.clone()), allowed(&backend, LOCATION_DELETE, None), allowed(&backend, ENTITY_REFRESH, own));
+    let cannot_remove = move || may_delete.get() == Some(false) && may_unregister.get() == Some(false);
     let orphan = entity.is_orphan();
     let sections = relations::group(&entity.relations());
     let is_party = kind == "group" || kind == "user";
@@ -125,18 +130,23 @@ fn EntityView(entity: Entity) -> impl IntoView {
     view! {
         <PageHeader title=display subtitle=subtitle>
             <StarButton entity_ref=r.clone() label=star_label/>
-            {refreshable.then(|| view! { <button type="button" class="button secondary" on:click=refresh>"Refresh"</button> })}
+            {refreshable.then(|| view! {
+                <button type="button" class="button secondary" disabled=move || may_refresh.get() == Some(false)
+                    title=move || (may_refresh.get() == Some(false)).then(|| denied("refresh this entity")) on:click=refresh>"Refresh"</button>
+            })}
             {view_url.map(|u| view! { <a class="button secondary" href=u rel="noopener noreferrer" target="_blank">"View source"</a> })}
             {edit_url.map(|u| view! { <a class="button secondary" href=u rel="noopener noreferrer" target="_blank">"Edit"</a> })}
             {docs.map(|u| view! { <a class="button secondary" href=u>"Open docs"</a> })}
             {template.map(|u| view! { <a class="button" href=u>"Launch template"</a> })}
-            <button type="button" class="button secondary" on:click=move |_| removing.set(Some(Intent::Unregister))>"Unregister entity"</button>
+            <button type="button" class="button secondary" disabled=cannot_remove aria-describedby="remove-denied"
+                on:click=move |_| removing.set(Some(Intent::Unregister))>"Unregister entity"</button>
         </PageHeader>
+        {move || cannot_remove().then(|| view! { <p class="notice" id="remove-denied">{denied("unregister or delete entities")}</p> })}
         <UnregisterDialog entity=entity.clone() open=removing/>
         {orphan.then(|| view! {
             <div class="notice warning orphan" role="alert">
                 <p>"This entity is orphaned: the location that added it no longer lists it, so the catalog no longer updates it. Delete it if it is not needed any more."</p>
-                <button type="button" class="button danger" on:click=move |_| removing.set(Some(Intent::Delete))>"Delete entity"</button>
+                <button type="button" class="button danger" disabled=move || may_delete.get() == Some(false) on:click=move |_| removing.set(Some(Intent::Delete))>"Delete entity"</button>
             </div>
         })}
         <ProcessingErrors entity=entity.clone() ancestry=ancestry/>

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api::catalog::EntityQuery;
+use crate::api::permission::{allowed, denied, ENTITY_DELETE, LOCATION_DELETE};
 use crate::api::types::{Entity, Location};
 use crate::api::{ApiError, Backend};
 use crate::shell::router::use_router;
@@ -71,6 +72,8 @@ pub fn UnregisterDialog(entity: Entity, open: RwSignal<Option<Intent>>) -> impl 
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let working = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    let may_unregister = allowed(&backend, LOCATION_DELETE, None);
+    let may_delete = allowed(&backend, ENTITY_DELETE, Some(entity.entity_ref().to_string()));
     let entity = StoredValue::new(entity);
 
     let loaded = {
@@ -160,7 +163,7 @@ pub fn UnregisterDialog(entity: Entity, open: RwSignal<Option<Intent>>) -> impl 
                     <h2 id="unregister-title">"Delete this entity?"</h2>
                     <p>{entity.with_value(|e| format!("{} is removed from the catalog. If a location still lists it, the catalog adds it again at its next refresh.", e.entity_ref()))}</p>
                     <div class="card-actions">
-                        <button type="button" class="button danger" disabled=move || working.get() on:click=delete_only.clone()>"Delete entity"</button>
+                        <button type="button" class="button danger" disabled=move || working.get() || may_delete.get() == Some(false) on:click=delete_only.clone()>"Delete entity"</button>
                         <button type="button" class="button" on:click=move |_| close()>"Cancel"</button>
                     </div>
                 }.into_any(),
@@ -178,7 +181,7 @@ pub fn UnregisterDialog(entity: Entity, open: RwSignal<Option<Intent>>) -> impl 
                                     <p>{format!("This entity comes from the backend's own configuration ({origin}), not from a registered location, so it cannot be unregistered here.")}</p>
                                     <p>"You can delete it, but the catalog adds it again at its next refresh unless its file is removed from the configuration."</p>
                                     <div class="card-actions">
-                                        <button type="button" class="button danger" disabled=move || working.get() on:click=delete_only.clone()>"Delete entity"</button>
+                                        <button type="button" class="button danger" disabled=move || working.get() || may_delete.get() == Some(false) on:click=delete_only.clone()>"Delete entity"</button>
                                         <button type="button" class="button" on:click=move |_| close()>"Cancel"</button>
                                     </div>
                                 }.into_any()
@@ -194,14 +197,15 @@ pub fn UnregisterDialog(entity: Entity, open: RwSignal<Option<Intent>>) -> impl 
                                         {colocated.iter().map(|e| view! { <li><code>{e.entity_ref().to_string()}</code></li> }).collect_view()}
                                     </ul>
                                     <p class="muted">"To undo, register the location again."</p>
+                                    {move || (may_unregister.get() == Some(false)).then(|| view! { <p class="notice">{denied("unregister locations")}</p> })}
                                     <div class="card-actions">
-                                        <button type="button" class="button danger" disabled=move || working.get() on:click=unregister>"Unregister location"</button>
+                                        <button type="button" class="button danger" disabled=move || working.get() || may_unregister.get() == Some(false) on:click=unregister>"Unregister location"</button>
                                         <button type="button" class="button" on:click=move |_| close()>"Cancel"</button>
                                     </div>
                                     <details>
                                         <summary>"Advanced options"</summary>
                                         <p>"Delete only this entity. It comes back at the next refresh unless its location stops listing it."</p>
-                                        <button type="button" class="button danger" disabled=move || working.get() on:click=delete_only.clone()>"Delete entity"</button>
+                                        <button type="button" class="button danger" disabled=move || working.get() || may_delete.get() == Some(false) on:click=delete_only.clone()>"Delete entity"</button>
                                     </details>
                                 }.into_any()
                             }

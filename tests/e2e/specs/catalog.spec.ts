@@ -123,3 +123,48 @@ test('hostile catalog data stays inert text in the list', async ({ page }) => {
   await page.goto('catalog?q=very-long');
   await expect(rowNames(page)).toHaveText(['A component with a 100 KB description']);
 });
+
+test('export: the filtered rows of every page as CSV or JSON, and Cancel', async ({ page }) => {
+  await signInAsGuest(page, 'catalog?lifecycle=production&limit=5');
+  await expect(caption(page)).toHaveText('Components (9)');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const panel = page.getByRole('region', { name: 'Export these rows' });
+  await expect(panel).toBeVisible();
+  await expectAccessible(page);
+
+  // All 9 rows, not just the 5 on screen.
+  let wait = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  let file = await wait;
+  expect(file.suggestedFilename()).toMatch(/^catalog-components-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = require('node:fs').readFileSync(await file.path(), 'utf8') as string;
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('kind,namespace,name,title,type,lifecycle,owner,system,tags,description');
+  expect(lines).toHaveLength(10);
+  expect(lines.slice(1).every((l) => l.startsWith('Component,default,') && l.includes(',production,'))).toBe(true);
+  expect(lines.some((l) => l.startsWith('Component,default,checkout-service,,service,production,team-payments,checkout,java;spring,'))).toBe(true);
+  await expect(panel.getByRole('status')).toHaveText(/^Exported 9 rows to catalog-components-.*\.csv\.$/);
+
+  await panel.getByRole('radio', { name: 'JSON' }).check();
+  wait = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  file = await wait;
+  const json = JSON.parse(require('node:fs').readFileSync(await file.path(), 'utf8'));
+  expect(json).toHaveLength(9);
+  expect(json.map((e: any) => e.spec.lifecycle)).toEqual(Array(9).fill('production'));
+
+  // A slow backend: Cancel stops the export and nothing is downloaded.
+  await page.route('**/entities/by-query?*limit=1000*', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await panel.getByRole('button', { name: 'Export' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Starting…');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Export cancelled; nothing was downloaded.', { timeout: 10_000 });
+  expect(downloads).toBe(0);
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toHaveCount(0);
+});

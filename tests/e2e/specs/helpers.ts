@@ -2,6 +2,9 @@ import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const BACKEND = 'http://127.0.0.1:7007';
+// The OpenID Connect provider (tests/oidc) and its button on the sign-in page.
+export const OIDC = 'http://127.0.0.1:7100';
+export const SSO = 'Sign in with Acme SSO';
 
 /** Fails on any serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
@@ -33,4 +36,22 @@ export function failOnDialogs(page: Page) {
     await d.dismiss();
     throw new Error(`a script dialog opened: ${d.message()}`);
   });
+}
+
+/** Clicks the provider's button and signs in on the provider's own pages in the
+ *  popup; resolves when the popup has closed. */
+export async function signInWithProvider(page: Page, email: string, password: string, before?: () => Promise<void>) {
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: SSO }).click();
+  const popup = await popupOpened;
+  await popup.waitForURL(`${OIDC}/interaction/**`);
+  await expect(popup.locator('input[name="login"]')).toBeVisible();
+  if (before) await before();
+  await popup.locator('input[name="login"]').fill(email);
+  await popup.locator('input[name="password"]').fill(password);
+  await popup.getByRole('button', { name: 'Sign-in' }).click();
+  // First sign-in of this user in this browser: the provider asks for consent.
+  const consent = popup.getByRole('button', { name: 'Continue' });
+  await Promise.race([consent.click().catch(() => {}), popup.waitForEvent('close')]);
+  if (!popup.isClosed()) await popup.waitForEvent('close');
 }

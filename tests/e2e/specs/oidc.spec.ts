@@ -1,12 +1,10 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { BACKEND, serveConfig } from './helpers';
+import { BACKEND, OIDC, SSO, serveConfig, signInWithProvider } from './helpers';
 
 // Sign-in through Backstage's popup flow with a real OpenID Connect provider
 // (tests/oidc, node-oidc-provider on 127.0.0.1:7100, started with the backend):
 // its own login and consent pages, users matched to User entities by email.
-const OIDC = 'http://127.0.0.1:7100';
-const SSO = 'Sign in with Acme SSO';
 
 test.beforeEach(async ({ page }) => {
   await serveConfig(page, JSON.stringify({
@@ -15,24 +13,6 @@ test.beforeEach(async ({ page }) => {
     auth: { providers: [{ id: 'oidc', title: 'Acme SSO' }, 'guest'] },
   }));
 });
-
-/** Clicks the provider's button and signs in on the provider's own pages in the
- *  popup; resolves when the popup has closed. */
-async function signInWithProvider(page: Page, email: string, password: string, before?: () => Promise<void>) {
-  const popupOpened = page.waitForEvent('popup');
-  await page.getByRole('button', { name: SSO }).click();
-  const popup = await popupOpened;
-  await popup.waitForURL(`${OIDC}/interaction/**`);
-  await expect(popup.locator('input[name="login"]')).toBeVisible();
-  if (before) await before();
-  await popup.locator('input[name="login"]').fill(email);
-  await popup.locator('input[name="password"]').fill(password);
-  await popup.getByRole('button', { name: 'Sign-in' }).click();
-  // First sign-in of this user in this browser: the provider asks for consent.
-  const consent = popup.getByRole('button', { name: 'Continue' });
-  await Promise.race([consent.click().catch(() => {}), popup.waitForEvent('close')]);
-  if (!popup.isClosed()) await popup.waitForEvent('close');
-}
 
 /** A sign-in answer nobody should accept: it does not come from the backend. */
 const FORGED = {

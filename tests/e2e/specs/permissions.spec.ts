@@ -1,0 +1,69 @@
+// A UI that knows what the user may do, against the "guarded" fixture backend
+// (127.0.0.1:7008, tests/backstage/guarded-policy.js): its real permission
+// policy denies guests registering, unregistering, deleting and running
+// templates, and lets a user signed in through the OpenID Connect provider do
+// all of it. The portal asks POST /api/permission/authorize before offering an
+// action.
+import { test, expect } from './fixtures';
+import { expectAccessible, serveConfig, signInWithProvider } from './helpers';
+
+const GUARDED = 'http://127.0.0.1:7008';
+const REPOS = 'http://127.0.0.1:7102';
+
+test.beforeEach(async ({ page }) => {
+  await serveConfig(page, JSON.stringify({
+    app: { title: 'Stagedoor demo' },
+    backend: { baseUrl: GUARDED },
+    auth: { providers: [{ id: 'oidc', title: 'Acme SSO' }, 'guest'] },
+  }));
+});
+
+test.afterEach(async ({ page }) => {
+  await expectAccessible(page);
+});
+
+test('a guest is told what the policy denies, and the actions are disabled', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => { if (r.url() === `${GUARDED}/api/permission/authorize`) asked.push(r.postData() ?? ''); });
+  await page.goto('catalog-import');
+  await page.getByRole('button', { name: 'Enter as guest' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are not allowed to register entities in this catalog' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Analyze' })).toBeDisabled();
+  // What was typed stays.
+  await page.getByRole('textbox', { name: /URL of a catalog-info.yaml file/ }).fill(`${REPOS}/billing-worker/catalog-info.yaml`);
+  await expect(page.getByRole('textbox', { name: /URL of a catalog-info.yaml file/ })).toHaveValue(`${REPOS}/billing-worker/catalog-info.yaml`);
+  await expectAccessible(page);
+
+  await page.goto('catalog/default/component/checkout-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unregister entity' })).toBeDisabled();
+  await expect(page.getByText('You are not allowed to unregister or delete entities')).toBeVisible();
+  // The entity page's three questions went in one request.
+  expect(asked.some((body) => ['catalog.entity.delete', 'catalog.location.delete', 'catalog.entity.refresh'].every((n) => body.includes(n)))).toBe(true);
+  await expectAccessible(page);
+
+  await page.goto('create/templates/default/new-library');
+  await expect(page.getByText('You are not allowed to run templates')).toBeVisible();
+});
+
+test('a signed-in user may register and unregister on the same backend', async ({ page }) => {
+  await page.goto('catalog-import');
+  await signInWithProvider(page, 'alice@acme.example', 'alice-secret');
+  await expect(page.getByRole('button', { name: /Signed in as/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
+  await expect(page.getByText('You are not allowed')).toHaveCount(0);
+  await page.getByRole('textbox', { name: /URL of a catalog-info.yaml file/ }).fill(`${REPOS}/billing-worker/catalog-info.yaml`);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await page.getByRole('button', { name: 'Import' }).click();
+  const item = page.getByRole('list', { name: 'Entities' }).getByRole('listitem');
+  await expect(item).toContainText('in the catalog', { timeout: 30_000 });
+  await item.getByRole('link', { name: 'billing-worker' }).click();
+  await page.getByRole('button', { name: 'Unregister entity' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Unregister this entity?' });
+  await dialog.getByRole('button', { name: 'Unregister location' }).click();
+  await expect(page).toHaveURL(/\/catalog$/);
+
+  await page.goto('create/templates/default/new-library');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('You are not allowed to run templates')).toHaveCount(0);
+});
