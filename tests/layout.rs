@@ -185,7 +185,7 @@ fn a_loop_is_found_when_there_is_one() {
 
 #[test]
 fn shared_layers_know_no_feature() {
-    const FEATURES: [&str; 4] = ["catalog", "scaffolder", "docs", "search"];
+    const FEATURES: [&str; 5] = ["catalog", "catalog_import", "scaffolder", "docs", "search"];
     let top = |m: &str| m.split("::").next().unwrap_or_default().to_string();
     let rules: [(&str, &[&str]); 5] = [
         ("model", &["model"]),

@@ -336,8 +336,25 @@ impl Facet {
     }
 }
 
+/// "Components", "APIs": how the table's caption names a kind.
+pub fn kind_plural(kind: &str) -> String {
+    match kind {
+        "api" => "APIs".into(),
+        k => {
+            let mut c = k.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>() + "s").unwrap_or_default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn kind_captions() {
+        assert_eq!(super::kind_plural("component"), "Components");
+        assert_eq!(super::kind_plural("api"), "APIs");
+    }
+
     use super::*;
 
     fn pairs(q: &str) -> Vec<(String, String)> {

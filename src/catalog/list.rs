@@ -9,7 +9,7 @@ use crate::api::types::EntityFacets;
 use crate::api::Backend;
 use crate::catalog::data::{filter_pager, rows_resource, Rows};
 use crate::catalog::export::panel::{export_panel, ExportRequest};
-use crate::catalog::filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
+use crate::catalog::filter::{kind_plural, CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
 use crate::catalog::filters::CatalogFilters;
 use crate::catalog::stars::Stars;
 use crate::catalog::table::{columns_for_kind, EntityTable, Sorting};
@@ -163,25 +163,5 @@ pub fn CatalogPage() -> impl IntoView {
             </section>
         </div>
         <p class="visually-hidden" aria-live="polite">{move || format!("Showing {}", kind_label())}</p>
-    }
-}
-
-/// "Components", "APIs": how the table's caption names a kind.
-pub fn kind_plural(kind: &str) -> String {
-    match kind {
-        "api" => "APIs".into(),
-        k => {
-            let mut c = k.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>() + "s").unwrap_or_default()
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn kind_captions() {
-        assert_eq!(super::kind_plural("component"), "Components");
-        assert_eq!(super::kind_plural("api"), "APIs");
     }
 }

@@ -11,8 +11,8 @@ use crate::api::{ApiError, Backend};
 use crate::browser::download;
 use crate::catalog::data::load_rows;
 use crate::catalog::export::file::{file_name, Format, FIELDS};
+use crate::catalog::filter::kind_plural;
 use crate::catalog::filter::{CatalogFilter, UserFilter, TEXT_FIELDS};
-use crate::catalog::list::kind_plural;
 use crate::ui::focus::focus_later;
 
 /// Rows per request: large pages keep the round trips few; the backend answers
