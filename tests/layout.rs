@@ -220,9 +220,6 @@ fn shared_layers_know_no_feature() {
     assert_eq!(wrong, Vec::<String>::new(), "imports across the layers");
 }
 
-/// The catalog's export panel.
-const PANEL_CHUNKS: [&str; 1] = ["catalog_export"];
-
 /// Each route names the chunk its page is in; `split_page!` defines the chunks.
 /// The two must agree, or a route would wait for a chunk that never comes.
 #[test]
@@ -237,8 +234,6 @@ fn every_chunk_a_route_names_is_defined_by_a_page() {
         })
         .filter(|c| c != "$chunk")
         .collect();
-    let mut named: BTreeSet<String> = Route::examples().iter().filter_map(Route::chunk).map(String::from).collect();
-    // Chunks a page opens itself (`lazy_page` on a button), not a route.
-    named.extend(PANEL_CHUNKS.map(String::from));
+    let named: BTreeSet<String> = Route::examples().iter().filter_map(Route::chunk).map(String::from).collect();
     assert_eq!(named, defined);
 }

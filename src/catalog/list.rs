@@ -8,14 +8,11 @@ use crate::api::session::Session;
 use crate::api::types::EntityFacets;
 use crate::api::Backend;
 use crate::catalog::data::{filter_pager, rows_resource, Rows};
-use crate::catalog::export::panel::{export_panel, ExportRequest};
 use crate::catalog::filter::{kind_plural, CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
 use crate::catalog::filters::CatalogFilters;
-use crate::catalog::stars::Stars;
 use crate::catalog::table::{columns_for_kind, EntityTable, Sorting};
 use crate::model::query::parse_query;
 use crate::model::query::query_string;
-use crate::shell::lazy::lazy_page;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
@@ -36,9 +33,6 @@ pub fn CatalogPage() -> impl IntoView {
     });
 
     let rows = rows_resource(filter);
-    let exporting = RwSignal::new(false);
-    let stars = expect_context::<Stars>();
-    let export_session = session.clone();
     // The rows come first: the backend answers one query at a time, so the
     // option counts are asked for only once the first rows are on screen.
     let rows_shown = Memo::new(move |_| rows.with(|r| r.is_some()));
@@ -102,17 +96,9 @@ pub fn CatalogPage() -> impl IntoView {
 
     view! {
         <PageHeader title="Catalog" subtitle="Every component, API, system and team your organisation has, and who owns it.">
-            <button type="button" class="button secondary" aria-expanded=move || exporting.get().to_string() on:click=move |_| exporting.update(|e| *e = !*e)>"Export"</button>
+            <a class="button secondary" href=move || Route::CatalogExport.href_with(&query_string(&filter.get().first_page().to_query()))>"Export"</a>
             <a class="button secondary" href=Route::CatalogImport.href()>"Register existing component"</a>
         </PageHeader>
-        // The export's code is a chunk, fetched when first asked for; it exports
-        // the rows of the filters in force when it was opened.
-        {move || exporting.get().then(|| lazy_page(export_panel, ExportRequest {
-            filter: filter.get_untracked(),
-            ownership: export_session.ownership_refs(),
-            starred: stars.refs.get_untracked(),
-            close: Callback::new(move |_| exporting.set(false)),
-        }))}
         <div class="catalog-layout">
             <CatalogFilters
                 filter=filter

@@ -324,5 +324,3 @@ fn suggest(repo: String, guess: serde_json::Value) -> impl IntoView {
         </section>
     }
 }
-
-crate::split_page!(catalog_import, register_page, (), |_: ()| view! { <RegisterPage/> }.into_any());

@@ -196,5 +196,3 @@ pub fn ValidatePage() -> impl IntoView {
         </section>
     }
 }
-
-crate::split_page!(catalog_import, validate_page, (), |_: ()| view! { <ValidatePage/> }.into_any());

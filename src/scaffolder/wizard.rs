@@ -21,9 +21,10 @@ use crate::scaffolder::forms::draft::{draft_key, form_data_param, Draft};
 use crate::scaffolder::forms::field::FormCtx;
 use crate::scaffolder::forms::regexp::browser_patterns;
 use crate::scaffolder::forms::schema::{Choices, Field, Resolver};
+use crate::scaffolder::forms::standalone::follow_defaults;
 use crate::scaffolder::forms::submit_errors::{field_errors, step_of};
 use crate::scaffolder::forms::validate::validate_fields;
-use crate::scaffolder::forms::values::{fill_defaults, review_rows, visible_values};
+use crate::scaffolder::forms::values::{review_rows, visible_values};
 use crate::scaffolder::forms::widgets::step_form;
 use crate::shell::paths;
 use crate::shell::router::use_router;
@@ -101,17 +102,7 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     });
     let ctx = FormCtx { data, secrets, choices, touched, show_all, fields, errors, server_errors };
 
-    // Fields that just appeared get their defaults.
-    let seen = StoredValue::new(BTreeSet::<String>::new());
-    Effect::new(move |_| {
-        let f = fields.get();
-        let mut d = data.get_untracked();
-        let mut s = seen.get_value();
-        if fill_defaults(&f, &mut d, &mut s) {
-            data.set(d);
-        }
-        seen.set_value(s);
-    });
+    let seen = follow_defaults(fields, data);
 
     // The draft follows every change (secrets never go in).
     {

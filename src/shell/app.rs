@@ -10,8 +10,7 @@ use crate::api::Backend;
 use crate::catalog::entity::page::entity_page;
 use crate::catalog::list::CatalogPage;
 use crate::catalog::stars::Stars;
-use crate::catalog_import::register::register_page;
-use crate::catalog_import::validate::validate_page;
+use crate::catalog_import::pages::{manage_view, ManageView};
 use crate::config::Config;
 use crate::docs::index::docs_page;
 use crate::docs::reader::docs_reader_page;
@@ -61,8 +60,9 @@ fn page(route: Route) -> AnyView {
     match route {
         Route::Home | Route::Catalog => view! { <CatalogPage/> }.into_any(),
         Route::Entity(r) => lazy_page(entity_page, r),
-        Route::CatalogImport => lazy_page(register_page, ()),
-        Route::ValidateEntities => lazy_page(validate_page, ()),
+        Route::CatalogImport => lazy_page(manage_view, ManageView::Register),
+        Route::ValidateEntities => lazy_page(manage_view, ManageView::Validate),
+        Route::CatalogExport => lazy_page(manage_view, ManageView::Export),
         Route::Create => lazy_page(templates_page, ()),
         Route::Template { namespace, name } => lazy_page(wizard_page, (namespace, name)),
         Route::Tasks => lazy_page(tasks_page, ()),

@@ -16,6 +16,8 @@ pub enum Route {
     /// `/`: Backstage's home; the portal opens the catalog.
     Home,
     Catalog,
+    /// `/catalog/export?<the list's filters>`: those rows as a file.
+    CatalogExport,
     Entity(EntityRef),
     /// `/catalog-import`: register an existing component (Backstage's URL).
     CatalogImport,
@@ -51,6 +53,7 @@ impl Route {
         match s.as_slice() {
             [] => Route::Home,
             ["catalog"] => Route::Catalog,
+            ["catalog", "export"] => Route::CatalogExport,
             ["catalog", namespace, kind, name] => Route::Entity(EntityRef::new(kind, namespace, name)),
             ["catalog-import"] => Route::CatalogImport,
             ["catalog-import", "validate"] => Route::ValidateEntities,
@@ -83,6 +86,10 @@ impl Route {
         match self {
             Route::Home => {}
             Route::Catalog => seg("catalog"),
+            Route::CatalogExport => {
+                seg("catalog");
+                seg("export");
+            }
             Route::Entity(r) => {
                 seg("catalog");
                 seg(&r.namespace.to_ascii_lowercase());
@@ -154,7 +161,7 @@ impl Route {
         match self {
             Route::Home | Route::Catalog | Route::NotFound => None,
             Route::Entity(_) => Some("entity"),
-            Route::CatalogImport | Route::ValidateEntities => Some("catalog_import"),
+            Route::CatalogImport | Route::ValidateEntities | Route::CatalogExport => Some("catalog_import"),
             Route::Create => Some("templates"),
             Route::Template { .. } | Route::Tasks | Route::Task(_) | Route::Actions => Some("create"),
             Route::Docs => Some("docs"),
@@ -170,6 +177,7 @@ impl Route {
         vec![
             Route::Home,
             Route::Catalog,
+            Route::CatalogExport,
             Route::Entity(e.clone()),
             Route::CatalogImport,
             Route::ValidateEntities,
@@ -204,6 +212,7 @@ mod tests {
             Route::Entity(EntityRef::new("component", "default", "checkout-service"))
         );
         assert_eq!(p("/catalog/ops/api/a%20b"), Route::Entity(EntityRef::new("api", "ops", "a b")));
+        assert_eq!(p("/catalog/export"), Route::CatalogExport);
         assert_eq!(p("/catalog-import"), Route::CatalogImport);
         assert_eq!(p("/catalog-import/validate"), Route::ValidateEntities);
         assert_eq!(p("/create"), Route::Create);

@@ -1,4 +1,4 @@
-//! "Export" on the catalog list: the rows as a file (`file`, pure) and the panel
-//! that pages through them (`panel`, a chunk of its own).
+//! "Export" on the catalog list: the rows as a file (`file`, pure) and the page
+//! that pages through them (`page`, in the catalog-management chunk).
 pub mod file;
-pub mod panel;
+pub mod page;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::scaffolder::forms::check::Check;
 use crate::scaffolder::forms::field::FormCtx;
 use crate::scaffolder::forms::regexp::browser_patterns;
-use crate::scaffolder::forms::schema::{Choices, Resolver};
+use crate::scaffolder::forms::schema::{Choices, Field, Resolver};
 use crate::scaffolder::forms::validate::validate_fields;
 use crate::scaffolder::forms::values::fill_defaults;
 
@@ -29,16 +29,7 @@ pub fn single_form(schema: Value, initial: Value) -> FormCtx {
             fields.with(|f| data.with(|d| secrets.with(|sec| validate_fields(f, d, sec, &check))))
         })
     });
-    let seen = StoredValue::new(BTreeSet::<String>::new());
-    Effect::new(move |_| {
-        let f = fields.get();
-        let mut d = data.get_untracked();
-        let mut s = seen.get_value();
-        if fill_defaults(&f, &mut d, &mut s) {
-            data.set(d);
-        }
-        seen.set_value(s);
-    });
+    follow_defaults(fields, data);
     FormCtx {
         data,
         secrets,
@@ -49,4 +40,20 @@ pub fn single_form(schema: Value, initial: Value) -> FormCtx {
         errors,
         server_errors: RwSignal::new(BTreeMap::new()),
     }
+}
+
+/// Fields that appear get their defaults (once each: a default the user cleared
+/// stays cleared). The fields seen so far, which starting over forgets.
+pub fn follow_defaults(fields: Memo<Vec<Field>>, data: RwSignal<Value>) -> StoredValue<BTreeSet<String>> {
+    let seen = StoredValue::new(BTreeSet::<String>::new());
+    Effect::new(move |_| {
+        let f = fields.get();
+        let mut d = data.get_untracked();
+        let mut s = seen.get_value();
+        if fill_defaults(&f, &mut d, &mut s) {
+            data.set(d);
+        }
+        seen.set_value(s);
+    });
+    seen
 }

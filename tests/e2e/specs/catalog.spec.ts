@@ -127,9 +127,10 @@ test('hostile catalog data stays inert text in the list', async ({ page }) => {
 test('export: the filtered rows of every page as CSV or JSON, and Cancel', async ({ page }) => {
   await signInAsGuest(page, 'catalog?lifecycle=production&limit=5');
   await expect(caption(page)).toHaveText('Components (9)');
-  await page.getByRole('button', { name: 'Export' }).click();
-  const panel = page.getByRole('region', { name: 'Export these rows' });
-  await expect(panel).toBeVisible();
+  await page.getByRole('link', { name: 'Export' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Export Components' })).toBeVisible();
+  await expect(page.getByText('The catalog\'s components with lifecycle production.')).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Export' });
   await expectAccessible(page);
 
   // All 9 rows, not just the 5 on screen.
@@ -165,6 +166,6 @@ test('export: the filtered rows of every page as CSV or JSON, and Cancel', async
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByRole('status')).toHaveText('Export cancelled; nothing was downloaded.', { timeout: 10_000 });
   expect(downloads).toBe(0);
-  await panel.getByRole('button', { name: 'Close' }).click();
-  await expect(panel).toHaveCount(0);
+  await panel.getByRole('link', { name: 'Back to the catalog' }).click();
+  await expect(caption(page)).toHaveText('Components (9)');
 });

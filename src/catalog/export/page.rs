@@ -1,30 +1,36 @@
-//! "Export" on the catalog: every row the current filters select, all pages of
-//! them (cursor paging with only the exported fields), as a CSV or JSON file
-//! built in the browser, with progress and Cancel. A chunk of its own, loaded
-//! when the user first asks for it.
+//! `/catalog/export?<filters>`, "Export" on the catalog: every row the list's
+//! filters select, all pages of them (cursor paging with only the exported
+//! fields), as a CSV or JSON file built in the browser, with progress and
+//! Cancel. The filters come in the URL, so the list only links here and the
+//! code stays in the catalog-management chunk (`catalog_import::pages`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::catalog::EntityQuery;
+use crate::api::session::Session;
 use crate::api::{ApiError, Backend};
 use crate::browser::download;
 use crate::catalog::data::load_rows;
 use crate::catalog::export::file::{file_name, Format, FIELDS};
 use crate::catalog::filter::kind_plural;
 use crate::catalog::filter::{CatalogFilter, UserFilter, TEXT_FIELDS};
-use crate::ui::focus::focus_later;
+use crate::catalog::stars::Stars;
+use crate::model::query::{parse_query, query_string};
+use crate::shell::router::use_router;
+use crate::shell::routes::Route;
+use crate::ui::page_header::PageHeader;
 
 /// Rows per request: large pages keep the round trips few; the backend answers
 /// 1,000 rows of these fields in well under a second.
 const PAGE: u32 = 1000;
 
+/// What to export: the list's filters and what they depend on.
 #[derive(Clone)]
-pub struct ExportRequest {
-    pub filter: CatalogFilter,
-    pub ownership: Vec<String>,
-    pub starred: Vec<String>,
-    pub close: Callback<()>,
+struct ExportRequest {
+    filter: CatalogFilter,
+    ownership: Vec<String>,
+    starred: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -88,13 +94,27 @@ async fn collect(
 }
 
 #[component]
-pub fn ExportPanel(request: ExportRequest) -> impl IntoView {
+pub fn ExportPage() -> impl IntoView {
     let backend = expect_context::<Backend>();
+    let router = use_router();
+    let filter = router.location.with_untracked(|l| CatalogFilter::from_query(&parse_query(&l.query))).first_page();
+    let back = Route::Catalog.href_with(&query_string(&filter.to_query()));
+    let what = kind_plural(&filter.kind);
+    let narrowed: Vec<String> = filter.to_query().into_iter().filter(|(k, _)| *k != "kind").map(|(k, v)| format!("{k} {v}")).collect();
+    let subtitle = if narrowed.is_empty() {
+        format!("Every one of the catalog's {}.", what.to_lowercase())
+    } else {
+        format!("The catalog's {} with {}.", what.to_lowercase(), narrowed.join(", "))
+    };
+    let request = ExportRequest {
+        filter,
+        ownership: expect_context::<Session>().ownership_refs(),
+        starred: expect_context::<Stars>().refs.get_untracked(),
+    };
     let format = RwSignal::new(Format::Csv);
     let state = RwSignal::new(State::Choosing);
     let cancelled = RwSignal::new(false);
     let request = StoredValue::new(request);
-    focus_later("#export-heading".into());
 
     let start = move || {
         if matches!(state.get_untracked(), State::Running { .. }) {
@@ -121,7 +141,6 @@ pub fn ExportPanel(request: ExportRequest) -> impl IntoView {
             let _ = state.try_set(next);
         });
     };
-    let close = move |_| request.with_value(|r| r.close.run(()));
     let choice = move |f: Format, label: &'static str| {
         view! {
             <label class="radio">
@@ -132,9 +151,9 @@ pub fn ExportPanel(request: ExportRequest) -> impl IntoView {
     };
 
     view! {
-        <section class="card export-panel" aria-labelledby="export-heading">
-            <h2 id="export-heading" tabindex="-1">"Export these rows"</h2>
-            <p class="muted">"Every row the current filters select, on all pages, with kind, name, title, type, lifecycle, owner, system, tags and description."</p>
+        <PageHeader title=format!("Export {what}") subtitle=subtitle/>
+        <section class="card export-panel" aria-label="Export">
+            <p class="muted">"Every row these filters select, on all pages, with kind, namespace, name, title, type, lifecycle, owner, system, tags and description."</p>
             <fieldset class="radio-group">
                 <legend>"Format"</legend>
                 {choice(Format::Csv, "CSV (spreadsheets)")}
@@ -165,10 +184,8 @@ pub fn ExportPanel(request: ExportRequest) -> impl IntoView {
                     let start = start.clone();
                     view! { <button type="button" class="button primary" on:click=move |_| start()>"Export"</button> }.into_any()
                 }}
-                <button type="button" class="button secondary" on:click=close>"Close"</button>
+                <a class="button secondary" href=back>"Back to the catalog"</a>
             </div>
         </section>
     }
 }
-
-crate::split_page!(catalog_export, export_panel, ExportRequest, |r: ExportRequest| view! { <ExportPanel request=r/> }.into_any());
