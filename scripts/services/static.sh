@@ -20,8 +20,9 @@ case "${1:-}" in
     cp -r "$dist" "$NGX/csp/root"; bash "$ROOT/scripts/build/pin-base.sh" "$NGX/csp/root" /
     cp -r "$dist" "$NGX/csp/portal"; bash "$ROOT/scripts/build/pin-base.sh" "$NGX/csp/portal" /portal/
     # 7999: the backend failures.spec.ts configures and never starts; 7998: the
-    # fault proxy faults.spec.ts puts in front of the backend.
-    csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL; connect-src 'self' $BACKEND_URL http://127.0.0.1:7998 http://127.0.0.1:7999; frame-ancestors 'self' http://127.0.0.1:8092 http://127.0.0.1:8093; object-src 'none'; base-uri 'self'"
+    # fault proxy faults.spec.ts puts in front of the backend; the guarded backend
+    # is the permission tests'.
+    csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL $GUARDED_BACKEND_URL; connect-src 'self' $BACKEND_URL $GUARDED_BACKEND_URL http://127.0.0.1:7998 http://127.0.0.1:7999; frame-ancestors 'self' http://127.0.0.1:8092 http://127.0.0.1:8093; object-src 'none'; base-uri 'self'"
     # Debian's brotli_static module (libnginx-mod-http-brotli-static, set-up installs it).
     brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
     cat >"$NGX/nginx.conf" <<CONF

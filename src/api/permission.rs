@@ -96,8 +96,9 @@ type Key = (Permission, Option<String>);
 #[derive(Default)]
 struct Cache {
     user: String,
-    answers: HashMap<Key, RwSignal<Option<bool>>>,
-    queued: Vec<(Key, RwSignal<Option<bool>>)>,
+    // Reference-counted signals: the cache outlives the page that first asked.
+    answers: HashMap<Key, ArcRwSignal<Option<bool>>>,
+    queued: Vec<(Key, ArcRwSignal<Option<bool>>)>,
 }
 
 thread_local! {
@@ -115,11 +116,11 @@ pub fn allowed(backend: &Backend, p: Permission, resource: Option<String>) -> Si
             *c = Cache { user, ..Cache::default() };
         }
         if let Some(s) = c.answers.get(&key) {
-            return (*s, false);
+            return (s.clone(), false);
         }
-        let s = RwSignal::new(None);
-        c.answers.insert(key.clone(), s);
-        c.queued.push((key, s));
+        let s = ArcRwSignal::new(None);
+        c.answers.insert(key.clone(), s.clone());
+        c.queued.push((key, s.clone()));
         (s, c.queued.len() == 1)
     });
     if first_in_batch {
@@ -135,11 +136,11 @@ pub fn allowed(backend: &Backend, p: Permission, resource: Option<String>) -> Si
                 Err(_) => None,
             };
             for (i, (_, s)) in batch.iter().enumerate() {
-                let _ = s.try_set(Some(answers.as_ref().is_none_or(|a| a[i])));
+                s.set(Some(answers.as_ref().is_none_or(|a| a[i])));
             }
         });
     }
-    signal.into()
+    Signal::derive(move || signal.get())
 }
 
 /// Why an action is not offered, in words.

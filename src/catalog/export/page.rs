@@ -100,7 +100,8 @@ pub fn ExportPage() -> impl IntoView {
     let filter = router.location.with_untracked(|l| CatalogFilter::from_query(&parse_query(&l.query))).first_page();
     let back = Route::Catalog.href_with(&query_string(&filter.to_query()));
     let what = kind_plural(&filter.kind);
-    let narrowed: Vec<String> = filter.to_query().into_iter().filter(|(k, _)| *k != "kind").map(|(k, v)| format!("{k} {v}")).collect();
+    let narrowed: Vec<String> =
+        filter.to_query().into_iter().filter(|(k, _)| !matches!(*k, "kind" | "limit" | "sort")).map(|(k, v)| format!("{k} {v}")).collect();
     let subtitle = if narrowed.is_empty() {
         format!("Every one of the catalog's {}.", what.to_lowercase())
     } else {

@@ -40,12 +40,15 @@ async function register(page: Page, url: string, entities: string[]) {
 /** Unregisters the location an entity came from, through its page's dialog. */
 async function unregister(page: Page, entityPath: string, expected: string[]) {
   await page.goto(entityPath);
-  await page.getByRole('button', { name: 'Unregister entity' }).click();
+  // By keyboard: the button, then the dialog's.
+  await page.getByRole('button', { name: 'Unregister entity' }).focus();
+  await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Unregister this entity?' });
   const items = dialog.getByRole('list', { name: 'Entities to remove' }).getByRole('listitem');
   await expect(items).toHaveCount(expected.length);
   expect((await items.allTextContents()).sort()).toEqual([...expected].sort());
-  await dialog.getByRole('button', { name: 'Unregister location' }).click();
+  await dialog.getByRole('button', { name: 'Unregister location' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/catalog$/);
   await expect(dialog).toBeHidden();
 }
@@ -174,16 +177,32 @@ test('processing errors and orphans from a file that changed after registering',
   const file = path.join(dir, 'catalog-info.yaml');
   const component = (name: string, description: string) =>
     `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  description: ${description}\nspec:\n  type: service\n  lifecycle: experimental\n  owner: team-web\n`;
-  fs.writeFileSync(file, component('release-notes', 'All the releases.') + '---\n' + component('old-cron', 'Runs at night.'));
-  fs.writeFileSync(path.join(dir, 'NOTES.md'), 'Notes from a file.\n');
+  // A Location in the file points at a second file, which lists one component.
+  const location = `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: more-of-${path.basename(dir)}\nspec:\n  type: url\n  targets: [./more.yaml]\n`;
+  fs.writeFileSync(path.join(dir, 'more.yaml'), component('more-notes', 'Listed by the second file.'));
+  fs.writeFileSync(file, component('release-notes', 'All the releases.') + '---\n' + component('old-cron', 'Runs at night.') + '---\n' + location);
   const url = `${REPOS}/live/${path.basename(dir)}/catalog-info.yaml`;
 
   await signInAsGuest(page, 'catalog-import');
-  await register(page, url, ['release-notes', 'old-cron']);
+  // The dry run follows the Location to the second file too.
+  await register(page, url, ['release-notes', 'old-cron', `more-of-${path.basename(dir)}`, 'more-notes']);
+  await page.goto('catalog/default/component/more-notes');
+
+  // The second file disappears: its Location fails, and the component it listed
+  // shows its location's error.
+  fs.unlinkSync(path.join(dir, 'more.yaml'));
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const ancestorPanel = page.getByRole('alert').filter({ hasText: 'The catalog could not process this entity' });
+  await expect(async () => {
+    await page.reload();
+    await expect(ancestorPanel).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(ancestorPanel).toContainText(`Its location location:default/more-of-${path.basename(dir)}`);
+  await expect(ancestorPanel).toContainText('more.yaml');
 
   // The developer's next commit: a placeholder pointing at a missing file, and
   // old-cron dropped from the file.
-  fs.writeFileSync(file, component('release-notes', '\n    $text: ./MISSING.md'));
+  fs.writeFileSync(file, component('release-notes', '\n    $text: ./MISSING.md') + '---\n' + location);
   await page.goto('catalog/default/component/release-notes');
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('status')).toContainText('Refresh scheduled');
@@ -219,6 +238,7 @@ test('processing errors and orphans from a file that changed after registering',
 
   // Put the catalog back.
   fs.writeFileSync(file, component('release-notes', 'All the releases.'));
+  fs.writeFileSync(path.join(dir, 'more.yaml'), '');
   await page.goto('catalog/default/component/release-notes');
   await page.getByRole('button', { name: 'Unregister entity' }).click();
   const unregisterDialog = page.getByRole('dialog', { name: 'Unregister this entity?' });
