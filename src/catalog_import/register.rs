@@ -23,6 +23,7 @@ use crate::shell::routes::Route;
 use crate::ui::entity_link::EntityLink;
 use crate::ui::focus::focus_later;
 use crate::ui::page_header::PageHeader;
+use crate::ui::submit::submit_with;
 
 const CONFLICT_FIELDS: [&str; 4] = ["kind", "metadata.name", "metadata.namespace", "metadata.annotations"];
 
@@ -109,13 +110,7 @@ pub fn RegisterPage() -> impl IntoView {
             });
         }
     };
-    let submit = {
-        let run = run.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            run();
-        }
-    };
+    let submit = submit_with(run.clone());
 
     let import = {
         let backend = backend.clone();

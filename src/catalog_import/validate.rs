@@ -14,6 +14,7 @@ use crate::catalog::entity::yaml_parse::{documents, YamlError};
 use crate::catalog_import::checks::{problems, shape_problem, title, Problem};
 use crate::shell::routes::Route;
 use crate::ui::page_header::PageHeader;
+use crate::ui::submit::submit_with;
 
 const DRAFT_KEY: &str = "stagedoor:validate-entities";
 
@@ -99,13 +100,7 @@ pub fn ValidatePage() -> impl IntoView {
             let _ = busy.try_set(false);
         });
     };
-    let on_submit = {
-        let validate = validate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            validate();
-        }
-    };
+    let on_submit = submit_with(validate.clone());
     let load = move |file: Option<web_sys::File>| {
         if let Some(f) = file {
             spawn_local(async move {

@@ -8,3 +8,4 @@ pub mod loading;
 pub mod markdown;
 pub mod page_header;
 pub mod pager;
+pub mod submit;
