@@ -86,9 +86,7 @@ impl Backend {
 
     /// The chain of locations and processors that produced an entity.
     pub async fn entity_ancestry(&self, r: &EntityRef) -> Result<Ancestry, ApiError> {
-        let path =
-            format!("/entities/by-name/{}/{}/{}/ancestry", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
-        self.get_json(&self.plugin_url("catalog", &path)).await
+        self.get_json(&self.plugin_url("catalog", &format!("/entities/by-name/{}/ancestry", ref_path(r)))).await
     }
 
     /// Asks the catalog to re-read an entity from its source location.
@@ -112,8 +110,7 @@ impl Backend {
     /// The registered location an entity came from (404 for one the backend's
     /// configuration lists, which cannot be unregistered).
     pub async fn location_by_entity(&self, r: &EntityRef) -> Result<Location, ApiError> {
-        let path = format!("/locations/by-entity/{}/{}/{}", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
-        self.get_json(&self.plugin_url("catalog", &path)).await
+        self.get_json(&self.plugin_url("catalog", &format!("/locations/by-entity/{}", ref_path(r)))).await
     }
 
     pub async fn delete_location(&self, id: &str) -> Result<(), ApiError> {
@@ -136,9 +133,14 @@ impl Backend {
     }
 
     pub async fn entity_by_ref(&self, r: &EntityRef) -> Result<Entity, ApiError> {
-        let path = format!("/entities/by-name/{}/{}/{}", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name));
-        self.get_json(&self.plugin_url("catalog", &path)).await
+        self.get_json(&self.plugin_url("catalog", &format!("/entities/by-name/{}", ref_path(r)))).await
     }
+}
+
+/// `{kind}/{namespace}/{name}`, each segment encoded: how the catalog's
+/// by-name and by-entity paths name an entity.
+fn ref_path(r: &EntityRef) -> String {
+    format!("{}/{}/{}", encode_segment(&r.kind), encode_segment(&r.namespace), encode_segment(&r.name))
 }
 
 #[cfg(test)]

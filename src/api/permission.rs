@@ -140,7 +140,7 @@ pub fn allowed(backend: &Backend, p: Permission, resource: Option<String>) -> Si
             }
         });
     }
-    Signal::derive(move || signal.get())
+    signal.into()
 }
 
 /// Why an action is not offered, in words.

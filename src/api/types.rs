@@ -8,6 +8,9 @@ use serde_json::Value;
 
 use crate::model::entity_ref::EntityRef;
 
+/// The annotation naming the location that first registered an entity.
+pub const ORIGIN_LOCATION: &str = "backstage.io/managed-by-origin-location";
+
 /// A catalog entity (`apiVersion`, `kind`, `metadata`, `spec`, `relations`).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(transparent)]
@@ -99,6 +102,10 @@ impl Entity {
             .into_iter()
             .next()
             .or_else(|| self.spec_str("owner").and_then(|o| EntityRef::parse(o, Some("group"), self.namespace())))
+    }
+    /// The location that first registered it (`backstage.io/managed-by-origin-location`).
+    pub fn origin_location(&self) -> Option<&str> {
+        self.annotation(ORIGIN_LOCATION)
     }
     pub fn uid(&self) -> Option<&str> {
         self.str_at("/metadata/uid")

@@ -349,13 +349,13 @@ pub fn kind_plural(kind: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn kind_captions() {
-        assert_eq!(super::kind_plural("component"), "Components");
-        assert_eq!(super::kind_plural("api"), "APIs");
+        assert_eq!(kind_plural("component"), "Components");
+        assert_eq!(kind_plural("api"), "APIs");
     }
-
-    use super::*;
 
     fn pairs(q: &str) -> Vec<(String, String)> {
         crate::model::query::parse_query(q)

@@ -5,8 +5,6 @@
 use crate::api::types::{AddedLocation, Entity};
 use crate::model::entity_ref::EntityRef;
 
-const ORIGIN: &str = "backstage.io/managed-by-origin-location";
-
 /// One location to register, as the dry run saw it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -59,7 +57,7 @@ impl Plan {
             .iter()
             .flatten()
             .filter_map(|e| {
-                let origin = e.annotation(ORIGIN).unwrap_or("");
+                let origin = e.origin_location().unwrap_or("");
                 (origin != mine).then(|| Conflict { entity: e.entity_ref(), origin: origin.to_string() })
             })
             .collect();

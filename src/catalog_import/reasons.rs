@@ -3,6 +3,7 @@
 //! as Backstage's catalog writes them (checked against the fixture backend).
 
 use crate::api::error::{origin_of, ApiError, ApiErrorKind};
+use crate::api::permission::denied;
 
 /// The field a catalog validation message is about, as a dotted path:
 /// `"metadata.name" is not valid` → `metadata.name`;
@@ -40,13 +41,16 @@ pub fn cause_of(message: &str) -> &str {
     last.split(" To learn more about catalog file format").next().unwrap_or(last).trim()
 }
 
+/// Whether the backend found no file at the URL it was to read.
+pub fn is_missing_file(err: &ApiError) -> bool {
+    err.detail.contains("no matching files found") || err.detail.contains("NotFoundError")
+}
+
 /// What went wrong when reading or registering `url`, and what to do about it.
 pub fn advice(err: &ApiError, url: &str) -> String {
     let d = err.detail.as_str();
     match err.kind {
-        ApiErrorKind::Status(403) => {
-            return "You are not allowed to register entities in this catalog. Ask its administrators for the permission.".into()
-        }
+        ApiErrorKind::Status(403) => return denied("register entities in this catalog"),
         ApiErrorKind::Status(409) => return "This location is registered already. Refresh it instead to read its entities again.".into(),
         ApiErrorKind::Status(400) | ApiErrorKind::Status(404) | ApiErrorKind::Status(422) => {}
         _ => return err.user_message(),
@@ -57,7 +61,7 @@ pub fn advice(err: &ApiError, url: &str) -> String {
             origin_of(url)
         );
     }
-    if d.contains("no matching files found") || d.contains("NotFoundError") {
+    if is_missing_file(err) {
         return format!("There is no file at {url}. Check the address; for a repository, give the URL of its catalog-info.yaml.");
     }
     if let Some(i) = d.find("YAMLParseError: ") {

@@ -14,7 +14,7 @@ use crate::api::{ApiError, Backend};
 use crate::browser::{copy_text, sleep};
 use crate::catalog::entity::yaml::to_yaml;
 use crate::catalog_import::plan::Plan;
-use crate::catalog_import::reasons::{advice, default_file, is_entity_file, read_url};
+use crate::catalog_import::reasons::{advice, default_file, is_entity_file, is_missing_file, read_url};
 use crate::catalog_import::suggestion;
 use crate::model::entity_ref::EntityRef;
 use crate::scaffolder::forms::standalone::single_form;
@@ -60,7 +60,7 @@ async fn analyse(backend: &Backend, url: &str) -> Result<Stage, String> {
     let file = default_file(url);
     match plan(backend, &file).await {
         Ok(p) => Ok(Stage::Review(vec![p])),
-        Err(e) if e.detail.contains("no matching files found") || e.detail.contains("NotFoundError") => {
+        Err(e) if is_missing_file(&e) => {
             let guess = found.generate_entities.into_iter().next().map(|g| g.entity).unwrap_or_default();
             Ok(Stage::Suggest { repo: url.to_string(), guess })
         }

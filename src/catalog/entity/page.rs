@@ -142,7 +142,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
                 on:click=move |_| removing.set(Some(Intent::Unregister))>"Unregister entity"</button>
         </PageHeader>
         {move || cannot_remove().then(|| view! { <p class="notice" id="remove-denied">{denied("unregister or delete entities")}</p> })}
-        <UnregisterDialog entity=entity.clone() open=removing/>
+        <UnregisterDialog entity=entity.clone() open=removing may_delete=may_delete may_unregister=may_unregister/>
         {orphan.then(|| view! {
             <div class="notice warning orphan" role="alert">
                 <p>"This entity is orphaned: the location that added it no longer lists it, so the catalog no longer updates it. Delete it if it is not needed any more."</p>

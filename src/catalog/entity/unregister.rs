@@ -9,15 +9,13 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api::catalog::EntityQuery;
-use crate::api::permission::{allowed, denied, ENTITY_DELETE, LOCATION_DELETE};
-use crate::api::types::{Entity, Location};
+use crate::api::permission::denied;
+use crate::api::types::{Entity, Location, ORIGIN_LOCATION};
 use crate::api::{ApiError, Backend};
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::loading::Loading;
-
-const ORIGIN: &str = "backstage.io/managed-by-origin-location";
 
 /// What the dialog was opened for.
 #[derive(Clone, Copy, PartialEq)]
@@ -40,10 +38,10 @@ async fn origin(backend: &Backend, entity: &Entity) -> Result<Origin, ApiError> 
         Err(e) if e.is_not_found() => None,
         Err(e) => return Err(e),
     };
-    let colocated = match (entity.annotation(ORIGIN), &location) {
+    let colocated = match (entity.origin_location(), &location) {
         (Some(o), Some(_)) => {
             let q = EntityQuery {
-                filters: vec![format!("metadata.annotations.{ORIGIN}={o}")],
+                filters: vec![format!("metadata.annotations.{ORIGIN_LOCATION}={o}")],
                 fields: vec!["kind", "metadata.name", "metadata.namespace", "metadata.uid"],
                 limit: Some(500),
                 ..Default::default()
@@ -58,22 +56,26 @@ async fn origin(backend: &Backend, entity: &Entity) -> Result<Origin, ApiError> 
 /// The words for a refused removal (403 above all).
 fn refusal(e: &ApiError, what: &str) -> String {
     if e.status() == Some(403) {
-        format!("You are not allowed to {what}. Ask the catalog's administrators for the permission.")
+        denied(what)
     } else {
         e.user_message()
     }
 }
 
-/// The dialog; `open` shows it for an intent, `None` closes it.
+/// The dialog; `open` shows it for an intent, `None` closes it. `may_delete` and
+/// `may_unregister` are the page's permission answers (`None` until known).
 #[component]
-pub fn UnregisterDialog(entity: Entity, open: RwSignal<Option<Intent>>) -> impl IntoView {
+pub fn UnregisterDialog(
+    entity: Entity,
+    open: RwSignal<Option<Intent>>,
+    may_delete: Signal<Option<bool>>,
+    may_unregister: Signal<Option<bool>>,
+) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let router = use_router();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let working = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
-    let may_unregister = allowed(&backend, LOCATION_DELETE, None);
-    let may_delete = allowed(&backend, ENTITY_DELETE, Some(entity.entity_ref().to_string()));
     let entity = StoredValue::new(entity);
 
     let loaded = {
@@ -176,7 +178,7 @@ pub fn UnregisterDialog(entity: Entity, open: RwSignal<Option<Intent>>) -> impl 
                             None | Some(Ok(None)) => view! { <Loading what="where this entity came from"/> }.into_any(),
                             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| loaded.refetch())/> }.into_any(),
                             Some(Ok(Some(Origin { location: None, .. }))) => {
-                                let origin = entity.with_value(|e| e.annotation(ORIGIN).unwrap_or("the backend's configuration").to_string());
+                                let origin = entity.with_value(|e| e.origin_location().unwrap_or("the backend's configuration").to_string());
                                 view! {
                                     <p>{format!("This entity comes from the backend's own configuration ({origin}), not from a registered location, so it cannot be unregistered here.")}</p>
                                     <p>"You can delete it, but the catalog adds it again at its next refresh unless its file is removed from the configuration."</p>

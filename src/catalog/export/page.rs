@@ -52,7 +52,7 @@ async fn collect(
 ) -> Result<Option<(js_sys::Array, u64)>, ApiError> {
     let parts = js_sys::Array::new();
     parts.push(&format.start().into());
-    let f = req.filter.clone().first_page();
+    let f = req.filter.clone();
     let mut done = 0u64;
     if f.user == UserFilter::Starred {
         // The starred set is small and filtered in the browser, as the list does.
