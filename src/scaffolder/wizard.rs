@@ -46,8 +46,24 @@ pub fn WizardPage(namespace: String, name: String) -> impl IntoView {
         })
     };
     let template_ref = EntityRef::new("template", &namespace, &name);
-    view! {
-        {async_view(schema, "the template's form", move |s| view! { <Wizard schema=s template_ref=template_ref.clone()/> })}
+    move || {
+        match schema.get() {
+        // The scaffolder reads the template with the user's own credentials: a
+        // template the permission policy hides answers 404 like a missing one.
+        Some(Err(e)) if e.is_not_found() => view! {
+            <PageHeader title="Template not found"/>
+            <p class="empty">{format!(
+                "There is no template \"{}\" in namespace \"{}\" that you may use: it was removed or renamed, or the backend's permission policy does not show it to you.",
+                template_ref.name, template_ref.namespace
+            )}</p>
+            <p><a href=Route::Create.href()>"Choose another template"</a></p>
+        }
+        .into_any(),
+        _ => {
+            let template_ref = template_ref.clone();
+            async_view(schema, "the template's form", move |s| view! { <Wizard schema=s template_ref=template_ref.clone()/> }).into_any()
+        }
+    }
     }
 }
 

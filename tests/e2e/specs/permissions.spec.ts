@@ -1,9 +1,9 @@
 // A UI that knows what the user may do, against the "guarded" fixture backend
 // (127.0.0.1:7008, tests/backstage/guarded-policy.js): its real permission
-// policy denies guests registering, unregistering, deleting and running
-// templates, and lets a user signed in through the OpenID Connect provider do
-// all of it. The portal asks POST /api/permission/authorize before offering an
-// action.
+// policy denies guests registering, unregistering, deleting and running one
+// template (hidden from them), denies Carol running any template, and lets
+// other users signed in through the OpenID Connect provider do all of it. The
+// portal asks POST /api/permission/authorize before offering an action.
 import { test, expect } from './fixtures';
 import { expectAccessible, serveConfig, signInWithProvider } from './helpers';
 
@@ -42,8 +42,28 @@ test('a guest is told what the policy denies, and the actions are disabled', asy
   expect(asked.some((body) => ['catalog.entity.delete', 'catalog.location.delete', 'catalog.entity.refresh'].every((n) => body.includes(n)))).toBe(true);
   await expectAccessible(page);
 
+  // Guests may run templates, but not the staff-only one: the catalog does not
+  // show it to them, so neither the list nor its wizard offers it.
+  await page.goto('create');
+  await expect(page.getByRole('heading', { name: 'Shared library' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'New backend service' })).toHaveCount(0);
+  await page.goto('create/templates/default/new-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'Template not found' })).toBeVisible();
+  await expect(page.getByText(/There is no template "new-service" in namespace "default" that you may use/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Choose another template' })).toBeVisible();
+  await expectAccessible(page);
   await page.goto('create/templates/default/new-library');
+  await expect(page.getByRole('textbox', { name: /Name/ }).first()).toBeVisible();
+  await expect(page.getByText('You are not allowed to run templates')).toHaveCount(0);
+});
+
+test('a reviewer the policy denies running templates is told so at Create', async ({ page }) => {
+  await page.goto('create/templates/default/new-library');
+  await signInWithProvider(page, 'carol@acme.example', 'carol-secret');
   await expect(page.getByText('You are not allowed to run templates')).toBeVisible();
+  // She may still fill in the form (to review it, or hand it on as a link).
+  await page.getByRole('textbox', { name: /Name/ }).first().fill('reviewed-lib');
+  await expect(page.getByRole('textbox', { name: /Name/ }).first()).toHaveValue('reviewed-lib');
 });
 
 test('a signed-in user may register and unregister on the same backend', async ({ page }) => {
@@ -63,7 +83,7 @@ test('a signed-in user may register and unregister on the same backend', async (
   await dialog.getByRole('button', { name: 'Unregister location' }).click();
   await expect(page).toHaveURL(/\/catalog$/);
 
-  await page.goto('create/templates/default/new-library');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto('create/templates/default/new-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'New backend service' })).toBeVisible();
   await expect(page.getByText('You are not allowed to run templates')).toHaveCount(0);
 });
