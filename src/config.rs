@@ -4,6 +4,7 @@
 //! `auth.environment`, `auth.providers`) so platform teams recognise them.
 //! Unknown keys are ignored; a missing or wrong field is reported by its path.
 
+use crate::model::text::capitalized;
 use serde_json::Value;
 use std::fmt;
 
@@ -355,10 +356,7 @@ pub fn provider_title(id: &str) -> String {
         "bitbucket" => "Bitbucket".into(),
         "atlassian" => "Atlassian".into(),
         "auth0" => "Auth0".into(),
-        other => {
-            let mut c = other.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-        }
+        other => capitalized(other),
     }
 }
 

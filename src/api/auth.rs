@@ -67,7 +67,9 @@ pub fn read_popup_message(backend_origin: &str, event_origin: &str, data: &Value
         let msg = err.get("message").and_then(Value::as_str).unwrap_or("the provider refused the sign-in");
         return PopupMessage::Failed(msg.to_string());
     }
-    match data.get("response").cloned().map(serde_json::from_value::<AuthResponse>) {
+    // From text, like every other answer: a second (Value) deserializer for the
+    // identity types would only add to the first load.
+    match data.get("response").map(|r| serde_json::from_str::<AuthResponse>(&r.to_string())) {
         Some(Ok(r)) => PopupMessage::SignedIn(Box::new(r)),
         _ => PopupMessage::Failed("the backend's answer did not carry a Backstage identity".to_string()),
     }

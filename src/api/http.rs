@@ -29,7 +29,9 @@ pub struct RawResponse {
     pub body: String,
 }
 
-fn js_message(e: &JsValue) -> String {
+/// A JavaScript error's message, without `{:?}` (which would ship wasm-bindgen's
+/// debug printer in the first load).
+pub fn js_message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())

@@ -4,6 +4,7 @@
 //! starred entities.
 
 use crate::model::entity_ref::EntityRef;
+use crate::model::text::capitalized;
 
 /// "Owned by me / starred / all", as Backstage's user filter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -340,10 +341,7 @@ impl Facet {
 pub fn kind_plural(kind: &str) -> String {
     match kind {
         "api" => "APIs".into(),
-        k => {
-            let mut c = k.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>() + "s").unwrap_or_default()
-        }
+        k => capitalized(k) + "s",
     }
 }
 

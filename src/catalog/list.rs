@@ -113,7 +113,7 @@ pub fn CatalogPage() -> impl IntoView {
                         return if f.is_narrowed() {
                             view! {
                                 <div class="empty">
-                                    <p>{format!("No {} match these filters.", kind_plural(&f.kind).to_lowercase())}</p>
+                                    <p>{format!("No {} match these filters.", kind_plural(&f.kind).to_ascii_lowercase())}</p>
                                     <button type="button" class="button secondary" on:click=move |_| {
                                         apply.run(CatalogFilter { kind: filter.get_untracked().kind, ..CatalogFilter::default() })
                                     }>"Clear filters"</button>

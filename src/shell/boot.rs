@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::api::http::js_message;
 use crate::config::{parse_config_text, parse_config_value, Config, ConfigError, CONFIG_FILE, EMBEDDED_CONFIG};
 
 /// `window.STAGEDOOR_CONFIG` if an embedding page set it, else `config.json`
@@ -24,13 +25,13 @@ pub async fn load_config() -> Result<Config, ConfigError> {
         .unwrap_or_else(|| CONFIG_FILE.to_string());
     let unreadable = |why: String| ConfigError::file(CONFIG_FILE, format!("could not be loaded from {url}: {why}"));
     let resp: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(&url)).await.map_err(|e| unreadable(format!("{e:?}")))?.unchecked_into();
+        JsFuture::from(window.fetch_with_str(&url)).await.map_err(|e| unreadable(js_message(&e)))?.unchecked_into();
     if !resp.ok() {
         return Err(unreadable(format!("the server answered {}", resp.status())));
     }
-    let text = JsFuture::from(resp.text().map_err(|e| unreadable(format!("{e:?}")))?)
+    let text = JsFuture::from(resp.text().map_err(|e| unreadable(js_message(&e)))?)
         .await
-        .map_err(|e| unreadable(format!("{e:?}")))?
+        .map_err(|e| unreadable(js_message(&e)))?
         .as_string()
         .unwrap_or_default();
     parse_config_text(&text, CONFIG_FILE)

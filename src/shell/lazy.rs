@@ -4,6 +4,8 @@
 //! no splitter.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,18 +43,31 @@ macro_rules! split_page {
 }
 
 /// Shows "Loading…" until the page's chunk is there, then the page; if the chunk
-/// cannot be fetched, says so with a retry.
+/// cannot be fetched, says so with a retry. Only this thin layer is generic: the
+/// page and its argument become one boxed view function, so each route adds a
+/// few closures to the first load instead of a copy of the loading machinery.
 pub fn lazy_page<A, F, Fut>(load: F, arg: A) -> AnyView
 where
     A: Clone + Send + Sync + 'static,
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<Page<A>, LoadError>> + 'static,
 {
-    let page = RwSignal::new(None::<Result<Page<A>, LoadError>>);
+    lazy_view(Arc::new(move || {
+        let (load, arg) = (load.clone(), arg.clone());
+        Box::pin(async move { load().await.map(|page| Arc::new(move || page(arg.clone())) as View) })
+    }))
+}
+
+/// A loaded page, ready to render with its argument.
+type View = Arc<dyn Fn() -> AnyView + Send + Sync>;
+type Loader = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<View, LoadError>>>> + Send + Sync>;
+
+fn lazy_view(load: Loader) -> AnyView {
+    let page = RwSignal::new(None::<Result<View, LoadError>>);
     let start = Callback::new(move |_: ()| {
-        let load = load.clone();
+        let fut = load();
         spawn_local(async move {
-            let r = load().await;
+            let r = fut.await;
             let _ = page.try_set(Some(r));
         })
     });
@@ -62,7 +77,7 @@ where
         start.run(());
     });
     (move || match page.get() {
-        Some(Ok(f)) => f(arg.clone()),
+        Some(Ok(f)) => f(),
         other => waiting(other.is_some(), retry),
     })
     .into_any()
