@@ -126,8 +126,9 @@ pub fn allowed(backend: &Backend, p: Permission, resource: Option<String>) -> Si
     if first_in_batch {
         let backend = backend.clone();
         spawn_local(async move {
-            // Let the rest of this render ask its questions first.
-            crate::browser::sleep(0).await;
+            // Let the rest of this render ask its questions first: a microtask
+            // runs right after it, where a timer could wait behind layout.
+            let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
             let batch = CACHE.with(|c| std::mem::take(&mut c.borrow_mut().queued));
             let questions: Vec<Key> = batch.iter().map(|(k, _)| k.clone()).collect();
             let url = backend.plugin_url("permission", "/authorize");

@@ -69,16 +69,7 @@ pub async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String
             next: (end < total).then_some(PageLink { cursor: None, offset: end }),
         });
     }
-    let q = EntityQuery {
-        filters: vec![f.conditions(&ownership, None)],
-        fields: FIELDS.to_vec(),
-        limit: Some(f.limit),
-        order_field: Some(f.order_field()),
-        full_text: Some(f.text.clone()),
-        full_text_fields: TEXT_FIELDS.to_vec(),
-        cursor: f.cursor.clone(),
-        skip_total: true,
-    };
+    let q = page_query(&f, &ownership);
     let page = backend.query_entities(&q).await?;
     let shown = page.items.len() as u64;
     Ok(Rows {
@@ -88,6 +79,21 @@ pub async fn load_rows(backend: Backend, f: CatalogFilter, ownership: Vec<String
         prev: page.page_info.prev_cursor.map(|c| PageLink { cursor: Some(c), offset: f.offset.saturating_sub(limit) }),
         next: page.page_info.next_cursor.map(|c| PageLink { cursor: Some(c), offset: f.offset + shown }),
     })
+}
+
+/// The backend query for one page of the list (not the starred view). The boot
+/// script sends the one for `/catalog` before the wasm is there (shell/boot.js).
+pub fn page_query(f: &CatalogFilter, ownership: &[String]) -> EntityQuery {
+    EntityQuery {
+        filters: vec![f.conditions(ownership, None)],
+        fields: FIELDS.to_vec(),
+        limit: Some(f.limit),
+        order_field: Some(f.order_field()),
+        full_text: Some(f.text.clone()),
+        full_text_fields: TEXT_FIELDS.to_vec(),
+        cursor: f.cursor.clone(),
+        skip_total: true,
+    }
 }
 
 /// The rows of a filtered entity list (catalog, templates, docs index): read again

@@ -76,6 +76,28 @@ fn page(route: Route) -> AnyView {
     }
 }
 
+/// Starts loading the route's chunk at once, while the session is still being
+/// restored: the page's `lazy_page` then finds it loaded (the splitter's loader
+/// keeps a module it has loaded, so nothing is fetched twice).
+fn warm(route: &Route) {
+    fn load<T: 'static>(f: impl std::future::Future<Output = T> + 'static) {
+        spawn_local(async move {
+            let _ = f.await;
+        });
+    }
+    match route {
+        Route::Entity(_) => load(entity_page()),
+        Route::CatalogImport | Route::ValidateEntities | Route::CatalogExport => load(manage_view()),
+        Route::Create => load(templates_page()),
+        Route::Template { .. } | Route::Tasks | Route::Task(_) | Route::Actions => load(wizard_page()),
+        Route::Docs => load(docs_page()),
+        Route::DocsPage { .. } => load(docs_reader_page()),
+        Route::Search => load(search_page()),
+        Route::Settings => load(settings_page()),
+        Route::Home | Route::Catalog | Route::NotFound => {}
+    }
+}
+
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     paths::init_from_document(crate::shell::mount::in_host_page());
@@ -104,6 +126,7 @@ pub fn App(config: Config) -> impl IntoView {
     let phase = Memo::new(move |_| state.with(SessionState::phase));
     // Only a change of route rebuilds the page; a query change does not.
     let route = Memo::new(move |_| router.location.with(|l| Route::parse(&l.path)));
+    warm(&route.get_untracked());
     // Backstage's home is the catalog here: `/` becomes `/catalog`.
     Effect::new(move |_| {
         if route.get() == Route::Home {

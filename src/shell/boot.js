@@ -1,7 +1,78 @@
 // Starts the portal: loads the main wasm module (the chunks load on demand).
 // A file rather than an inline script, so a strict Content-Security-Policy can
 // forbid inline scripts.
-import init from './main.js';
+//
+// Before the wasm is there, it starts what does not need it, so those round trips
+// overlap the download instead of following it (ARCHITECTURE.md, "Boot"):
+// config.json, then the remembered provider's session refresh, then the page's
+// first backend call where the URL decides it. (The app starts the route's wasm
+// chunk itself, shell/app.rs `warm`: preloading its ~30 files from here held up
+// the first load's own files over HTTP/1.1.)
+// Each answer waits in window.__stagedoorEarly under "METHOD url token" until the
+// app asks for exactly that request (api/http.rs takes it once, after
+// window.__stagedoorEarlyReady); a guess the app does not make is never used.
 
+// The catalog's first page for /catalog without filters (catalog/data.rs,
+// page_query; a native test keeps the two in step).
+const CATALOG_FIRST_PAGE = /*CATALOG_FIRST_PAGE*/ '?filter=kind%3Dcomponent&orderField=metadata.name,asc&fields=kind,metadata.name,metadata.namespace,metadata.title,metadata.description,metadata.tags,metadata.annotations,metadata.links,spec.type,spec.lifecycle,spec.owner,spec.system,spec.domain,spec.profile&limit=20&totalItems=exclude' /*END*/;
+const TIMEOUT_MS = 30000;
+
+const early = new Map();
+window.__stagedoorEarly = early;
+
+function keep(method, url, token, promise) {
+  promise.catch(() => {});
+  early.set(`${method} ${url} ${token || ''}`, promise);
+  return promise;
+}
+
+function earlyFetch(url, token, init = {}) {
+  const headers = { ...(init.headers || {}) };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
+  return keep('GET', url, token, fetch(url, { ...init, headers, signal }));
+}
+
+/** The app path's segments (percent-encoded, as in the address bar). */
+function appSegments() {
+  const base = new URL(document.baseURI).pathname;
+  const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+  return path.split('/').filter((s) => s);
+}
+
+/** The page's first backend call, when the URL alone decides it. */
+function firstCall(segs, api) {
+  const [a, b, c, d] = segs;
+  if (segs.length === 1 && a === 'catalog' && !location.search) return `${api}/catalog/entities/by-query${CATALOG_FIRST_PAGE}`;
+  if (segs.length === 4 && a === 'catalog' && b !== 'export') return `${api}/catalog/entities/by-name/${c}/${b}/${d}`;
+  if (segs.length === 4 && a === 'create' && b === 'templates') return `${api}/scaffolder/v2/templates/${c}/template/${d}/parameter-schema`;
+  return null;
+}
+
+async function startEarly(segs) {
+  const configUrl = new URL('config.json', document.baseURI).href;
+  const config = await (await earlyFetch(configUrl)).clone().json();
+  const base = String(config?.backend?.baseUrl || '').trim().replace(/\/+$/, '');
+  const env = config?.auth?.environment || 'development';
+  if (!/^https?:\/\//.test(base)) return;
+  const provider = localStorage.getItem(`stagedoor:signed-in-with@${base}`);
+  if (!provider) return;
+  const refreshUrl = `${base}/api/auth/${provider}/refresh?optional&env=${encodeURIComponent(env)}`;
+  const refresh = await earlyFetch(refreshUrl, null, { credentials: 'include', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  if (!refresh.ok) return;
+  const token = (await refresh.clone().json())?.backstageIdentity?.token;
+  const call = firstCall(segs, `${base}/api`);
+  if (token && call) earlyFetch(call, token);
+}
+
+// An embedding page hands over its own configuration and routes: nothing to guess.
+if (!window.STAGEDOOR_CONFIG) {
+  const segs = appSegments();
+  // The app waits for "ready" (everything guessed has been sent) before it looks
+  // for an answer, or it could race this chain and send the same call itself.
+  window.__stagedoorEarlyReady = startEarly(segs).catch(() => {});
+}
+
+const { default: init } = await import('./main.js');
 const wasm = await init({ module_or_path: new URL('./main_bg.wasm', import.meta.url) });
 dispatchEvent(new CustomEvent('StagedoorStarted', { detail: { wasm } }));

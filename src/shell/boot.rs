@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::http::js_message;
+use crate::api::http::{js_message, take_early};
 use crate::config::{parse_config_text, parse_config_value, Config, ConfigError, CONFIG_FILE, EMBEDDED_CONFIG};
 
 /// `window.STAGEDOOR_CONFIG` if an embedding page set it, else `config.json`
@@ -24,8 +24,16 @@ pub async fn load_config() -> Result<Config, ConfigError> {
         .map(|u| u.href())
         .unwrap_or_else(|| CONFIG_FILE.to_string());
     let unreadable = |why: String| ConfigError::file(CONFIG_FILE, format!("could not be loaded from {url}: {why}"));
-    let resp: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(&url)).await.map_err(|e| unreadable(js_message(&e)))?.unchecked_into();
+    // The boot script has usually fetched it already (shell/boot.js); if that
+    // failed, try once more here.
+    let early = match take_early("GET", &url, None, false).await {
+        Some(answer) => JsFuture::from(answer).await.ok(),
+        None => None,
+    };
+    let resp: web_sys::Response = match early {
+        Some(resp) => resp.unchecked_into(),
+        None => JsFuture::from(window.fetch_with_str(&url)).await.map_err(|e| unreadable(js_message(&e)))?.unchecked_into(),
+    };
     if !resp.ok() {
         return Err(unreadable(format!("the server answered {}", resp.status())));
     }
@@ -35,4 +43,27 @@ pub async fn load_config() -> Result<Config, ConfigError> {
         .as_string()
         .unwrap_or_default();
     parse_config_text(&text, CONFIG_FILE)
+}
+
+/// The boot script (`boot.js`) guesses a page's first backend call from the URL
+/// before the wasm is there; this keeps its catalog query in step with the app's.
+#[cfg(test)]
+mod boot_script_tests {
+    use crate::catalog::data::page_query;
+    use crate::catalog::filter::CatalogFilter;
+
+    const BOOT_JS: &str = include_str!("boot.js");
+
+    /// The text between `/*NAME*/` and the next `/*END*/` in boot.js.
+    fn table(name: &str) -> &'static str {
+        let start = BOOT_JS.find(&format!("/*{name}*/")).expect("marker") + name.len() + 4;
+        let len = BOOT_JS[start..].find("/*END*/").expect("end marker");
+        BOOT_JS[start..start + len].trim()
+    }
+
+    #[test]
+    fn boot_script_asks_for_the_catalogs_first_page() {
+        let js = table("CATALOG_FIRST_PAGE").trim_matches('\'');
+        assert_eq!(js, page_query(&CatalogFilter::from_query(&[]), &[]).to_query_string());
+    }
 }

@@ -169,3 +169,57 @@ test('config.json brands the header with a title and a logo', async ({ page }) =
   await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expectAccessible(page);
 });
+
+// The boot script starts config.json, the session refresh, the page's first
+// backend call and the page's wasm chunk before the wasm is there; the app then
+// uses those answers instead of asking again (shell/boot.js, api/http.rs).
+test('a reload asks for config, session, first data and chunk files once each @subpath', async ({ page }) => {
+  await signInAsGuest(page, 'catalog');
+  const seen = new Map<string, number>();
+  page.on('request', (r) => seen.set(`${r.method()} ${r.url()}`, (seen.get(`${r.method()} ${r.url()}`) ?? 0) + 1));
+  const asked = (re: RegExp) => [...seen].filter(([k]) => re.test(k));
+  const once = (re: RegExp) => {
+    const hits = asked(re);
+    expect(hits.length, `${re} was requested`).toBeGreaterThan(0);
+    for (const [k, n] of hits) expect(n, k).toBe(1);
+  };
+
+  // Which script sent each request (Chrome DevTools Protocol): the boot script's
+  // guesses must be the requests the app used.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const sentBy = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const frame = e.initiator?.stack?.callFrames?.[0];
+    if (e.request.method !== 'OPTIONS') sentBy.set(e.request.url, frame ? frame.url.split('/').pop()! : e.initiator.type);
+  });
+  const fromBoot = (re: RegExp) => {
+    const urls = [...sentBy.keys()].filter((u) => re.test(u));
+    expect(urls.length, `${re} was requested`).toBe(1);
+    expect(sentBy.get(urls[0]), urls[0]).toBe('boot.js');
+  };
+
+  await page.reload();
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+  once(/^GET .*\/config\.json$/);
+  once(/^GET .*\/api\/auth\/guest\/refresh\?/);
+  once(/^GET .*\/api\/catalog\/entities\/by-query\?filter=kind%3Dcomponent&orderField=metadata\.name,asc&fields=/);
+  fromBoot(/\/config\.json$/);
+  fromBoot(/\/api\/auth\/guest\/refresh\?/);
+  fromBoot(/\/api\/catalog\/entities\/by-query\?filter=kind%3Dcomponent&orderField=metadata\.name,asc&fields=/);
+
+  seen.clear();
+  await page.goto('catalog/default/component/checkout-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
+  once(/^GET .*\/api\/catalog\/entities\/by-name\/component\/default\/checkout-service$/);
+  fromBoot(/\/api\/catalog\/entities\/by-name\/component\/default\/checkout-service$/);
+  once(/^GET .*\/split_entity\.wasm$/);
+  once(/^GET .*\/chunk_\d+\.wasm$/);
+
+  seen.clear();
+  await page.goto('create/templates/default/new-library');
+  await expect(page.getByRole('textbox', { name: /Name/ }).first()).toBeVisible();
+  once(/^GET .*\/parameter-schema$/);
+  fromBoot(/\/parameter-schema$/);
+  once(/^GET .*\/split_create\.wasm$/);
+});

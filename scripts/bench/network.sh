@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Critical-path benchmark (not a test): each page opened cold in headless Chromium
+# with the network emulated (Chrome DevTools Protocol) at 0, 40 and 100 ms round
+# trip and 20 Mbit/s, medians of RUNS (default 3), with the waterfall of each page
+# at 40 ms: every request, when it started, what it waited for.
+#   scripts/bench/network.sh                    the build in dist/ (built if missing)
+#   BEFORE=DIR scripts/bench/network.sh         and an older dist/ beside it
+#   RTTS="40" RUNS=5 scripts/bench/network.sh   other round trips or run counts
+# The baseline is the issue's table (Backstage 1.55's frontend and Stagedoor as it
+# was, same machine and emulation), printed beside the figures.
+source "$(dirname "$0")/../lib.sh"
+cd "$ROOT"
+RUNS=${RUNS:-3}
+RTTS=${RTTS:-"0 40 100"}
+[ -f dist/index.html ] || trunk build --release >/dev/null
+results="$RUN_DIR/network-bench.jsonl"
+: >"$results"
+
+bash "$ROOT/scripts/services/backend.sh" start >/dev/null
+trap 'bash "$ROOT/scripts/services/static.sh" stop >/dev/null; bash "$ROOT/scripts/services/backend.sh" stop >/dev/null' EXIT
+
+run_build() { # label dist
+  bash "$ROOT/scripts/services/static.sh" start "$2" >/dev/null
+  for rtt in $RTTS; do
+    say "$1: ${rtt} ms round trip, 20 Mbit/s"
+    # The waterfall is printed for 40 ms only; every run ends with one JSON line.
+    if [ "$rtt" = 40 ]; then
+      (cd tests/e2e && node bench/network-bench.mjs "$1" "$rtt" "$RUNS") | tee /dev/stderr | tail -1 >>"$results"
+    else
+      (cd tests/e2e && node bench/network-bench.mjs "$1" "$rtt" "$RUNS") | tail -1 | tee -a "$results" >/dev/null
+    fi
+  done
+}
+
+[ -n "${BEFORE:-}" ] && run_build before "$BEFORE"
+run_build now "$ROOT/dist"
+
+node -e '
+const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
+// The issue'"'"'s table: 40 ms, 20 Mbit/s, cold, median of 3.
+const issue = {
+  "catalog, first row": [2580, 570, 400],
+  "entity page": [2430, 810, 500],
+  "wizard, first field": [2100, 840, 500],
+  "docs page content": [null, 990, 600],
+};
+const fmt = (v) => (v == null ? "-" : String(v)).padStart(9);
+for (const rtt of [...new Set(rows.map((r) => r.rtt))]) {
+  const at = rows.filter((r) => r.rtt === rtt);
+  console.log(`\nfirst content, ms (${rtt} ms round trip, 20 Mbit/s, cold, median of ${process.env.RUNS || 3})`);
+  const extra = rtt === 40 ? ["Backstage", "issue", "goal"] : [];
+  console.log("page".padEnd(22) + [...at.map((r) => r.label), ...extra].map(fmt).join("") + "   calls+preflights (last build)");
+  for (const page of Object.keys(at[0].pages)) {
+    const last = at[at.length - 1].pages[page];
+    const base = rtt === 40 ? issue[page] : [];
+    console.log(page.padEnd(22) + [...at.map((r) => r.pages[page].ms), ...base].map(fmt).join("") + `   ${last.backend}+${last.preflights}`);
+  }
+}
+' "$results"
