@@ -18,7 +18,7 @@ while read -r f; do files+=("$f"); done < <(grep -oE '(href|src)="?(\./)?[^" #:>
 while read -r f; do files+=("$pkg/$f"); done < <(grep -oE '^import .* from "\./[^"]+"' "dist/$pkg/main.js" | sed -E 's/.*"\.\/([^"]+)"/\1/' | sort -u)
 mapfile -t files < <(printf '%s\n' "${files[@]}" | awk '!seen[$0]++')
 chunks=()
-for f in dist/"$pkg"/*.wasm; do
+for f in dist/"$pkg"/*.wasm dist/"$pkg"/*.bin; do
   f=${f#dist/}
   [[ " ${files[*]} " == *" $f "* ]] || chunks+=("$f")
 done

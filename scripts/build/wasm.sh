@@ -2,7 +2,7 @@
 # Builds the portal's wasm as a main module plus chunks loaded on first use, into
 # target/pkg/ (Trunk copies it into dist/pkg/; see Trunk.toml's pre_build hook):
 #   cargo (--features split, with relocations) → wasm-split-cli → wasm-bindgen
-#   → wasm-opt on every module.
+#   → wasm-opt on every module → the small shared chunks packed into one file.
 # The shell, sign-in and the catalog are the main module; every other page is a
 # chunk, named by `split_page!` beside the page and by `Route::chunk`.
 #   PROFILE=debug scripts/build/wasm.sh   skips wasm-opt and builds unoptimised.
@@ -29,4 +29,6 @@ if [ "$profile" = release ]; then
     wasm-opt -Oz "${features[@]}" --strip-debug "$f" -o "$f.opt" 2>/dev/null && mv "$f.opt" "$f"
   done
 fi
+# The small shared chunks travel in one file (see the script).
+node "$ROOT/scripts/build/pack-chunks.mjs" "$out"
 cp "$ROOT/src/shell/boot.js" "$out/boot.js"

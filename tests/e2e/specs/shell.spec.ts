@@ -215,6 +215,7 @@ test('a reload asks for config, session, first data and chunk files once each @s
   fromBoot(/\/api\/catalog\/entities\/by-name\/component\/default\/checkout-service$/);
   once(/^GET .*\/split_entity\.wasm$/);
   once(/^GET .*\/chunk_\d+\.wasm$/);
+  once(/^GET .*\/small-chunks\.bin$/);
 
   seen.clear();
   await page.goto('create/templates/default/new-library');
