@@ -6,6 +6,9 @@
 #   scripts/bench/network.sh                    the build in dist/ (built if missing)
 #   BEFORE=DIR scripts/bench/network.sh         and an older dist/ beside it
 #   RTTS="40" RUNS=5 scripts/bench/network.sh   other round trips or run counts
+#   MAXAGE=7200 scripts/bench/network.sh        and again with backend.cors.maxAge
+# Besides the cold pages it opens an entity from the catalog, goes back and opens
+# it again: the calls and preflights of each step show what maxAge saves.
 # The baseline is the issue's table (Backstage 1.55's frontend and Stagedoor as it
 # was, same machine and emulation), printed beside the figures.
 source "$(dirname "$0")/../lib.sh"
@@ -34,6 +37,14 @@ run_build() { # label dist
 
 [ -n "${BEFORE:-}" ] && run_build before "$BEFORE"
 run_build now "$ROOT/dist"
+if [ -n "${MAXAGE:-}" ]; then
+  # The same build against the backend with backend.cors.maxAge set (README).
+  overlay="$RUN_DIR/app-config.cors-max-age.yaml"
+  printf 'backend:\n  cors:\n    maxAge: %s\n' "$MAXAGE" >"$overlay"
+  bash "$ROOT/scripts/services/backend.sh" stop >/dev/null
+  BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/services/backend.sh" start >/dev/null
+  run_build "maxAge $MAXAGE" "$ROOT/dist"
+fi
 
 node -e '
 const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
@@ -44,16 +55,16 @@ const issue = {
   "wizard, first field": [2100, 840, 500],
   "docs page content": [null, 990, 600],
 };
-const fmt = (v) => (v == null ? "-" : String(v)).padStart(9);
+const fmt = (v) => (v == null ? "-" : String(v)).padStart(12);
 for (const rtt of [...new Set(rows.map((r) => r.rtt))]) {
   const at = rows.filter((r) => r.rtt === rtt);
-  console.log(`\nfirst content, ms (${rtt} ms round trip, 20 Mbit/s, cold, median of ${process.env.RUNS || 3})`);
+  console.log(`\nfirst content, ms (${rtt} ms round trip, 20 Mbit/s, median of ${process.env.RUNS || 3}; pages cold, then the in-app steps)`);
   const extra = rtt === 40 ? ["Backstage", "issue", "goal"] : [];
-  console.log("page".padEnd(22) + [...at.map((r) => r.label), ...extra].map(fmt).join("") + "   calls+preflights (last build)");
+  console.log("page".padEnd(27) + [...at.map((r) => r.label), ...extra].map(fmt).join("") + "   calls+preflights, each build");
   for (const page of Object.keys(at[0].pages)) {
-    const last = at[at.length - 1].pages[page];
-    const base = rtt === 40 ? issue[page] : [];
-    console.log(page.padEnd(22) + [...at.map((r) => r.pages[page].ms), ...base].map(fmt).join("") + `   ${last.backend}+${last.preflights}`);
+    if (!at.every((r) => r.pages[page])) continue;
+    const base = rtt === 40 ? issue[page] || [null, null, null] : [];
+    console.log(page.padEnd(27) + [...at.map((r) => r.pages[page].ms), ...base].map(fmt).join("") + "   " + at.map((r) => `${r.pages[page].backend}+${r.pages[page].preflights}`).join(" / "));
   }
 }
 ' "$results"
