@@ -62,11 +62,28 @@ fn build_request(r: &RawRequest<'_>, signal: Option<&web_sys::AbortSignal>) -> R
     Request::new_with_str_and_init(r.url, &init).map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))
 }
 
-/// An answer the boot script asked for before the wasm was there (shell/boot.js),
-/// under "METHOD url token"; taken once, so nothing is used twice. Waits until
-/// the boot script has sent all it guessed (its `config.json` comes first and is
-/// sent at once: `load_config` does not wait, `settled` false).
-pub async fn take_early(method: &str, url: &str, bearer: Option<&str>, settled: bool) -> Option<js_sys::Promise> {
+/// The boot script's answer to this request if it sent it (shell/boot.js) and it
+/// arrived, else `fetch()`: a guess that failed is sent again here. `settled`:
+/// wait until the script has sent all it guessed first (its `config.json` is
+/// sent at once, so `load_config` does not wait).
+pub async fn early_or_fetch(
+    method: &str,
+    url: &str,
+    bearer: Option<&str>,
+    settled: bool,
+    fetch: impl FnOnce() -> js_sys::Promise,
+) -> Result<Response, JsValue> {
+    if let Some(answer) = take_early(method, url, bearer, settled).await {
+        if let Some(resp) = JsFuture::from(answer).await.ok().and_then(|v| v.dyn_into::<Response>().ok()) {
+            return Ok(resp);
+        }
+    }
+    Ok(JsFuture::from(fetch()).await?.unchecked_into())
+}
+
+/// An answer the boot script asked for before the wasm was there, under
+/// "METHOD url token"; taken once, so nothing is used twice.
+async fn take_early(method: &str, url: &str, bearer: Option<&str>, settled: bool) -> Option<js_sys::Promise> {
     let window = web_sys::window()?;
     if settled {
         if let Ok(ready) = Reflect::get(&window, &JsValue::from_str("__stagedoorEarlyReady")).and_then(|v| v.dyn_into::<js_sys::Promise>())
@@ -93,17 +110,13 @@ pub async fn send(r: RawRequest<'_>) -> Result<RawResponse, ApiError> {
         .as_ref()
         .and_then(|cb| window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), TIMEOUT_MS).ok());
     let result = async {
-        // The boot script may have sent this very request already (a failed
-        // guess is sent again, here).
-        let early = if r.body.is_none() { take_early(r.method, r.url, r.bearer, true).await } else { None };
-        let early = match early {
-            Some(answer) => JsFuture::from(answer).await.ok().and_then(|v| v.dyn_into::<Response>().ok()),
-            None => None,
-        };
-        let resp: Response = match early {
-            Some(resp) => resp,
-            None => JsFuture::from(window.fetch_with_request(&request)).await.map_err(|e| fetch_error(r.url, &e))?.unchecked_into(),
-        };
+        // The boot script may have sent this very request already.
+        let resp = if r.body.is_none() {
+            early_or_fetch(r.method, r.url, r.bearer, true, || window.fetch_with_request(&request)).await
+        } else {
+            JsFuture::from(window.fetch_with_request(&request)).await.map(JsCast::unchecked_into)
+        }
+        .map_err(|e| fetch_error(r.url, &e))?;
         // The bytes, copied into wasm memory as they are: faster than a JS string
         // re-encoded (an API entity can carry a 10 MB definition).
         let bytes = resp.array_buffer().map_err(|e| ApiError::unreachable(r.url, &js_message(&e)))?;

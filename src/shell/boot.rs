@@ -1,9 +1,8 @@
 //! Loading the runtime configuration in the browser.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::http::{js_message, take_early};
+use crate::api::http::{early_or_fetch, js_message};
 use crate::config::{parse_config_text, parse_config_value, Config, ConfigError, CONFIG_FILE, EMBEDDED_CONFIG};
 
 /// `window.STAGEDOOR_CONFIG` if an embedding page set it, else `config.json`
@@ -24,16 +23,8 @@ pub async fn load_config() -> Result<Config, ConfigError> {
         .map(|u| u.href())
         .unwrap_or_else(|| CONFIG_FILE.to_string());
     let unreadable = |why: String| ConfigError::file(CONFIG_FILE, format!("could not be loaded from {url}: {why}"));
-    // The boot script has usually fetched it already (shell/boot.js); if that
-    // failed, try once more here.
-    let early = match take_early("GET", &url, None, false).await {
-        Some(answer) => JsFuture::from(answer).await.ok(),
-        None => None,
-    };
-    let resp: web_sys::Response = match early {
-        Some(resp) => resp.unchecked_into(),
-        None => JsFuture::from(window.fetch_with_str(&url)).await.map_err(|e| unreadable(js_message(&e)))?.unchecked_into(),
-    };
+    // The boot script has usually fetched it already (shell/boot.js).
+    let resp = early_or_fetch("GET", &url, None, false, || window.fetch_with_str(&url)).await.map_err(|e| unreadable(js_message(&e)))?;
     if !resp.ok() {
         return Err(unreadable(format!("the server answered {}", resp.status())));
     }
