@@ -24,6 +24,8 @@ OIDC_URL="http://127.0.0.1:$OIDC_PORT"
 PROXY_TARGET_PORT=7101
 # The source host catalog files are registered from (tests/repo-host).
 REPO_HOST_PORT=7102
+# PostgreSQL for the backend when STAGEDOOR_DB=postgres (scripts/services/postgres.sh).
+POSTGRES_PORT=7110
 REPO_HOST_LIVE="$RUN_DIR/repo-host-live"   # its /live/ files, written by the e2e tests
 VENV="$ROOT/tests/backstage/.venv"
 # The public conformance suites the native tests read (tests/conformance.rs),

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native unit tests, component tests in headless Chromium, and
-# the Playwright suite against the release build and the real Backstage backend.
+# the Playwright suite against the release build and the real Backstage backend:
+# its core flows on in-memory SQLite (the demo's database), then all of it on
+# PostgreSQL (what deployments run).
 # Starts and stops every service it needs. Installs what is missing first.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -8,7 +10,7 @@ start=$(date +%s)
 
 # First, while a clean clone still has no build output: the README's first command,
 # with the set-up (installs what is missing) it starts with.
-say "0/3 The README's first command (scripts/demo.sh --check)"
+say "0/5 The README's first command (scripts/demo.sh --check)"
 bash "$ROOT/scripts/demo.sh" --check
 
 cleanup() {
@@ -17,21 +19,28 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say "1/3 Format, lints and native unit tests (cargo fmt --check, clippy, cargo test)"
+say "1/5 Format, lints and native unit tests (cargo fmt --check, clippy, cargo test)"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo test --locked
 
-say "2/3 Component tests in headless Chromium (wasm-bindgen-test)"
+say "2/5 Component tests in headless Chromium (wasm-bindgen-test)"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=120
 cargo test --locked --target wasm32-unknown-unknown --test web
 
-say "3/3 End-to-end tests (Playwright, real backend, nginx at / and /portal/)"
+say "3/5 Release build"
 trunk build --release
-bash "$ROOT/scripts/services/backend.sh" start-guarded
 bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist"
+
+say "4/5 End-to-end, core flows (@core), backend on in-memory SQLite"
+bash "$ROOT/scripts/services/backend.sh" start
+(cd "$ROOT/tests/e2e" && npx playwright test --project root --grep @core)
+bash "$ROOT/scripts/services/backend.sh" stop
+
+say "5/5 End-to-end, every test (Playwright, nginx at / and /portal/), backends on PostgreSQL"
+STAGEDOOR_DB=postgres bash "$ROOT/scripts/services/backend.sh" start-guarded
 (cd "$ROOT/tests/e2e" && npx playwright test)
 
 say "All tests passed in $(elapsed "$start")"

@@ -7,6 +7,8 @@
 #   scripts/services/backend.sh start-guarded   # and a second one on 7008 with a real
 #                                               # permission policy (tests/backstage/guarded-policy.js)
 #   scripts/services/backend.sh stop            # stops all of them
+# STAGEDOOR_DB=postgres: the backends keep their catalog in PostgreSQL
+# (scripts/services/postgres.sh, started here) instead of in-memory SQLite.
 source "$(dirname "$0")/../lib.sh"
 PIDFILE="$RUN_DIR/backend.pid"
 LOG="$RUN_DIR/backend.log"
@@ -18,6 +20,16 @@ GUARDED_PIDFILE="$RUN_DIR/backend-guarded.pid"
 GUARDED_LOG="$RUN_DIR/backend-guarded.log"
 REPOS_PIDFILE="$RUN_DIR/repo-host.pid"
 REPOS_LOG="$RUN_DIR/repo-host.log"
+
+# db_config PREFIX: sets DB_ARGS, the config overlay for the chosen database, after
+# starting PostgreSQL and dropping what the last backend with PREFIX left there.
+DB_ARGS=()
+db_config() {
+  [ "${STAGEDOOR_DB:-sqlite}" = postgres ] || return 0
+  bash "$ROOT/scripts/services/postgres.sh" start
+  bash "$ROOT/scripts/services/postgres.sh" drop "$1"
+  DB_ARGS=(--config app-config.postgres.yaml)
+}
 
 # start_node_service PIDFILE LOG SCRIPT PORT [ARG]: a dependency-free fixture service.
 start_node_service() {
@@ -46,8 +58,10 @@ start_guarded() {
   if [ -f "$GUARDED_PIDFILE" ] && kill -0 "$(cat "$GUARDED_PIDFILE")" 2>/dev/null; then return 0; fi
   export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs-guarded"
   rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
-  say "Starting the guarded Backstage backend (log: ${GUARDED_LOG#$ROOT/})"
-  (cd "$ROOT/tests/backstage" && STAGEDOOR_POLICY=guarded exec node index.js --config app-config.yaml --config app-config.guarded.yaml) >"$GUARDED_LOG" 2>&1 &
+  db_config guarded_
+  say "Starting the guarded Backstage backend (log: ${GUARDED_LOG#$ROOT/}${DB_ARGS[*]:+, PostgreSQL})"
+  (cd "$ROOT/tests/backstage" && STAGEDOOR_POLICY=guarded STAGEDOOR_DB_PREFIX=guarded_ POSTGRES_PORT=$POSTGRES_PORT \
+    exec node index.js --config app-config.yaml --config app-config.guarded.yaml "${DB_ARGS[@]}") >"$GUARDED_LOG" 2>&1 &
   echo $! >"$GUARDED_PIDFILE"
   if ! wait_for_url "$GUARDED_BACKEND_URL/.backstage/health/v1/readiness" 120; then
     echo "The guarded backend did not become ready; last lines of its log:" >&2
@@ -78,11 +92,13 @@ case "${1:-}" in
     start_node_service "$REPOS_PIDFILE" "$REPOS_LOG" "$ROOT/tests/repo-host/index.js" "$REPO_HOST_PORT" "$REPO_HOST_LIVE"
     export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs"
     rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
-    say "Starting the Backstage backend (log: ${LOG#$ROOT/})"
+    db_config backstage_
+    extra=("${DB_ARGS[@]}")
+    say "Starting the Backstage backend (log: ${LOG#$ROOT/}${extra[*]:+, PostgreSQL})"
     # BACKEND_EXTRA_CONFIG: a config overlay (absolute path), e.g. the benchmark catalog.
-    extra=()
-    [ -n "${BACKEND_EXTRA_CONFIG:-}" ] && extra=(--config "$BACKEND_EXTRA_CONFIG")
-    (cd "$ROOT/tests/backstage" && exec node index.js --config app-config.yaml "${extra[@]}") >"$LOG" 2>&1 &
+    [ -n "${BACKEND_EXTRA_CONFIG:-}" ] && extra+=(--config "$BACKEND_EXTRA_CONFIG")
+    (cd "$ROOT/tests/backstage" && STAGEDOOR_DB_PREFIX=backstage_ POSTGRES_PORT=$POSTGRES_PORT \
+      exec node index.js --config app-config.yaml "${extra[@]}") >"$LOG" 2>&1 &
     echo $! >"$PIDFILE"
     if ! wait_for_url "$BACKEND_URL/.backstage/health/v1/readiness" 120; then
       echo "The backend did not become ready; last lines of its log:" >&2
@@ -97,6 +113,7 @@ case "${1:-}" in
     stop_pidfile "$OIDC_PIDFILE"
     stop_pidfile "$TARGET_PIDFILE"
     stop_pidfile "$REPOS_PIDFILE"
+    bash "$ROOT/scripts/services/postgres.sh" stop
     ;;
   *)
     echo "usage: $0 start|start-guarded|stop" >&2

@@ -11,7 +11,7 @@ const caption = (page: Page) => page.locator('table caption');
 const rowNames = (page: Page) => page.locator('tbody tr td:first-child');
 const filters = (page: Page) => page.getByRole('complementary', { name: 'Filters' });
 
-test('facet filters narrow on the server and live in the URL @subpath', async ({ page }) => {
+test('facet filters narrow on the server and live in the URL @subpath @core', async ({ page }) => {
   await signInAsGuest(page, 'catalog');
   await expect(caption(page)).toHaveText('Components (17)');
   await expect(filters(page).getByText('production (9)')).toBeVisible();
@@ -40,7 +40,7 @@ test("Backstage's filters[...] links still work", async ({ page }) => {
   await expect(filters(page).getByLabel('Kind')).toHaveValue('api');
 });
 
-test('text filter, owner picker and "owned by me" ask the backend', async ({ page }) => {
+test('text filter, owner picker and "owned by me" ask the backend @core', async ({ page }) => {
   await signInAsGuest(page, 'catalog');
   await filters(page).getByRole('searchbox', { name: 'Filter by name' }).fill('ledger');
   await expect(caption(page)).toHaveText('Components (1)');
@@ -63,7 +63,7 @@ test('text filter, owner picker and "owned by me" ask the backend', async ({ pag
   await expectAccessible(page);
 });
 
-test('cursor paging, page size and sorting', async ({ page }) => {
+test('cursor paging, page size and sorting @core', async ({ page }) => {
   await signInAsGuest(page, 'catalog?limit=5');
   await expect(page.getByText('1–5 of 17')).toBeVisible();
   await expect(rowNames(page).first()).toHaveText('artifact-proxy');

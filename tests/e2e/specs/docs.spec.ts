@@ -5,7 +5,7 @@ test.afterEach(async ({ page }, testInfo) => {
   if (testInfo.status !== 'skipped') await expectAccessible(page);
 });
 
-test('a docs page shows at once with no internet: its text, image, navigation and sections', async ({ page, context }) => {
+test('a docs page shows at once with no internet: its text, image, navigation and sections @core', async ({ page, context }) => {
   failOnDialogs(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // No internet here, as in an air-gapped intranet: any request leaving the two

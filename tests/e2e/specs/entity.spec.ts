@@ -6,7 +6,7 @@ test.afterEach(async ({ page }) => {
   await expectAccessible(page);
 });
 
-test('an entity page shows its header, about card and relations @subpath', async ({ page }) => {
+test('an entity page shows its header, about card and relations @subpath @core', async ({ page }) => {
   await signInAsGuest(page, 'catalog/default/component/checkout-service');
   await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
   await expect(page.getByText('Component · service')).toBeVisible();

@@ -22,7 +22,7 @@ const FORGED = {
 
 const signInPage = (page: Page) => page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' });
 
-test('signing in through the provider\'s popup: identity, ownership views, refresh on reload, sign-out; the token is never stored', async ({ page }) => {
+test('signing in through the provider\'s popup: identity, ownership views, refresh on reload, sign-out; the token is never stored @core', async ({ page }) => {
   const consoleText: string[] = [];
   page.on('console', (m) => consoleText.push(m.text()));
   await page.goto('settings');

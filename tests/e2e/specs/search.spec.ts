@@ -5,7 +5,7 @@ test.afterEach(async ({ page }, testInfo) => {
   if (testInfo.status !== 'skipped') await expectAccessible(page);
 });
 
-test('search finds a word that is only in the docs, marks it and opens the docs page', async ({ page }) => {
+test('search finds a word that is only in the docs, marks it and opens the docs page @core', async ({ page }) => {
   failOnDialogs(page);
   test.setTimeout(150_000);
   // Built on demand: opening the docs builds them; the next index run (every
@@ -40,7 +40,7 @@ test('search finds a word that is only in the docs, marks it and opens the docs 
   await expect(page.getByRole('heading', { level: 1, name: /Product Search/ })).toBeVisible();
 });
 
-test('typing searches after a pause, keeps the term in the URL, and filters by kind', async ({ page }) => {
+test('typing searches after a pause, keeps the term in the URL, and filters by kind @core', async ({ page }) => {
   await signInAsGuest(page, 'search');
   await page.getByLabel('Search term').pressSequentially('ledger');
   // Debounced into the URL without pressing Search.

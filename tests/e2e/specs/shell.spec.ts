@@ -8,7 +8,7 @@ test.afterEach(async ({ page }) => {
 
 const NAV = ['Catalog', 'Create', 'Docs', 'Search', 'Settings'];
 
-test('guest sign-in shows the portal shell @subpath', async ({ page }) => {
+test('guest sign-in shows the portal shell @subpath @core', async ({ page }) => {
   await page.goto('catalog');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Stagedoor demo' })).toBeVisible();
   await expectAccessible(page);
@@ -27,7 +27,7 @@ test('guest sign-in shows the portal shell @subpath', async ({ page }) => {
   await expectAccessible(page);
 });
 
-test('every nav target renders its page from the backend @subpath', async ({ page }) => {
+test('every nav target renders its page from the backend @subpath @core', async ({ page }) => {
   failOnDialogs(page);
   await signInAsGuest(page);
   const nav = page.getByRole('navigation', { name: 'Main' });

@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { expectAccessible, signInAsGuest } from './helpers';
 
-test('Ctrl-K opens the quick switcher; arrows, Enter and Esc drive it; recent choices come first', async ({ page }) => {
+test('Ctrl-K opens the quick switcher; arrows, Enter and Esc drive it; recent choices come first @core', async ({ page }) => {
   await signInAsGuest(page, 'catalog');
   const searchBox = page.getByRole('searchbox').first();
   await searchBox.focus();

@@ -99,7 +99,7 @@ test('cancel a running task; start over re-opens the wizard with its values', as
   await expect(page.getByLabel('Component name')).toHaveValue('to-cancel');
 });
 
-test('tasks list, installed actions and the template list filters', async ({ page }) => {
+test('tasks list, installed actions and the template list filters @core', async ({ page }) => {
   await signInAsGuest(page, 'create');
   const id = await createFromLink(page, everything({ component_id: 'listed' }));
   await page.goto('create/tasks');

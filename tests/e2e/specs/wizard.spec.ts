@@ -19,7 +19,7 @@ async function next(page: Page) {
   await page.getByRole('button', { name: 'Next' }).click();
 }
 
-test('new-service: every step, review, create, and the task runs to its output @subpath', async ({ page }) => {
+test('new-service: every step, review, create, and the task runs to its output @subpath @core', async ({ page }) => {
   failOnDialogs(page);
   await signInAsGuest(page, 'create');
   // Template cards render their description as Markdown.
