@@ -108,3 +108,20 @@ bench_backend() {
   bash "$ROOT/scripts/services/backend.sh" stop
   BACKEND_EXTRA_CONFIG="$overlay" bash "$ROOT/scripts/services/backend.sh" start >/dev/null
 }
+# bench_generated N: restarts the backend with N generated entities
+# (tests/backstage/generated/entities.js) beside the demo catalog, waits until the
+# catalog serves them, and prints how long seeding took. SEED=provider (default):
+# the fixture's entity provider hands them to the catalog in batches; SEED=files:
+# location files of 10,000 (tests/e2e/bench/generate-catalog.mjs), as before.
+bench_generated() {
+  local n=$1 start overlay="$RUN_DIR/app-config.generated-$1.yaml"
+  start=$(date +%s)
+  if [ "${SEED:-provider}" = files ]; then
+    node "$ROOT/tests/e2e/bench/generate-catalog.mjs" "$n" "$RUN_DIR/catalog-$n.yaml" | bench_backend "$overlay" with-demo
+  else
+    STAGEDOOR_GENERATED=$n bench_backend "$overlay" with-demo </dev/null
+  fi
+  until [ "$(catalog_count 2>/dev/null || echo 0)" -ge "$n" ]; do sleep 5; done
+  sleep 10   # let the catalog's processing loop and the search collator settle
+  echo "seeded $n entities (${SEED:-provider}, ${STAGEDOOR_DB:-sqlite}) in $(elapsed "$start")"
+}

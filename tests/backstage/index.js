@@ -22,4 +22,8 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// STAGEDOOR_GENERATED=N: N generated entities for the scale benchmarks.
+if (Number(process.env.STAGEDOOR_GENERATED) > 0) {
+  backend.add(require('./generated/provider'));
+}
 backend.start();
