@@ -1,9 +1,11 @@
 //! The catalog plugin (`/api/catalog`).
 
+use std::cell::Cell;
+
 use serde_json::json;
 
 use crate::api::backend::Backend;
-use crate::api::error::ApiError;
+use crate::api::error::{ApiError, ApiErrorKind};
 use crate::api::http::RawResponse;
 use crate::api::types::{AddedLocation, Ancestry, EntitiesByRefs, Entity, EntityFacets, EntityPage, Location, LocationAnalysis};
 use crate::model::entity_ref::{encode_segment, EntityRef};
@@ -54,6 +56,18 @@ impl EntityQuery {
         }
         query_string(&pairs)
     }
+}
+
+thread_local! {
+    /// Set once the backend has refused `totalItems=exclude`: Backstage before
+    /// 1.33 answers `400 Unknown query parameter 'totalItems'`. Later queries of
+    /// this page's life leave it out and take the count they did not ask for.
+    static TOTAL_ITEMS_UNKNOWN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether `e` is an older backend refusing the `totalItems` parameter.
+fn refuses_total_items(e: &ApiError) -> bool {
+    e.kind == ApiErrorKind::Status(400) && e.detail.contains("totalItems")
 }
 
 /// `POST /entities/by-refs` answers 413 for long lists: ask in chunks of this size.
@@ -129,7 +143,18 @@ impl Backend {
     }
 
     pub async fn query_entities(&self, q: &EntityQuery) -> Result<EntityPage, ApiError> {
-        self.get_json(&self.plugin_url("catalog", &format!("/entities/by-query{}", q.to_query_string()))).await
+        let url = |skip_total| {
+            let q = EntityQuery { skip_total, ..q.clone() };
+            self.plugin_url("catalog", &format!("/entities/by-query{}", q.to_query_string()))
+        };
+        let skip = q.skip_total && !TOTAL_ITEMS_UNKNOWN.get();
+        match self.get_json(&url(skip)).await {
+            Err(e) if skip && refuses_total_items(&e) => {
+                TOTAL_ITEMS_UNKNOWN.set(true);
+                self.get_json(&url(false)).await
+            }
+            answer => answer,
+        }
     }
 
     pub async fn entity_by_ref(&self, r: &EntityRef) -> Result<Entity, ApiError> {
@@ -166,5 +191,20 @@ mod tests {
         q.cursor = Some("abc=".into());
         q.skip_total = true;
         assert_eq!(q.to_query_string(), "?cursor=abc%3D&fields=kind,metadata.name&limit=20&totalItems=exclude");
+    }
+
+    #[test]
+    fn only_a_400_about_total_items_means_an_older_backend() {
+        // As Backstage 1.32 answers it.
+        let old = ApiError::from_status(
+            400,
+            r#"{"error":{"name":"InputError","message":"Unknown query parameter 'totalItems'"},"request":{"method":"GET","url":"/entities/by-query"},"response":{"statusCode":400}}"#,
+            "u",
+        );
+        assert!(refuses_total_items(&old));
+        let other = ApiError::from_status(400, r#"{"error":{"name":"InputError","message":"Invalid filter"}}"#, "u");
+        assert!(!refuses_total_items(&other));
+        let server = ApiError::from_status(500, r#"{"error":{"name":"Error","message":"totalItems broke"}}"#, "u");
+        assert!(!refuses_total_items(&server));
     }
 }

@@ -147,11 +147,19 @@ pub struct PageInfo {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityPage {
+    /// Backstage 1.32 can answer `null` for an entity whose processing never
+    /// finished (and counts it in `totalItems`): such items are left out.
+    #[serde(deserialize_with = "present_items")]
     pub items: Vec<Entity>,
     #[serde(default)]
     pub total_items: u64,
     #[serde(default)]
     pub page_info: PageInfo,
+}
+
+fn present_items<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Entity>, D::Error> {
+    let items: Vec<Option<Entity>> = Deserialize::deserialize(d)?;
+    Ok(items.into_iter().flatten().collect())
 }
 
 /// `POST /api/catalog/entities/by-refs`: entities in request order, null if missing.
@@ -494,6 +502,17 @@ fn lenient_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Err
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_leaves_out_the_null_items_an_older_backend_sends() {
+        // Backstage 1.32, unfiltered: an entity still being processed is `null`.
+        let page: EntityPage = serde_json::from_str(
+            r#"{"items":[{"kind":"Component","metadata":{"name":"a"}},null,{"kind":"API","metadata":{"name":"b"}}],"totalItems":3,"pageInfo":{}}"#,
+        )
+        .unwrap();
+        assert_eq!(page.items.iter().map(|e| e.display_name()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(page.total_items, 3);
+    }
 
     #[test]
     fn entity_accessors_survive_odd_data() {
