@@ -9,6 +9,8 @@
 #   scripts/services/backend.sh stop            # stops all of them
 # STAGEDOOR_DB=postgres: the backends keep their catalog in PostgreSQL
 # (scripts/services/postgres.sh, started here) instead of in-memory SQLite.
+# STAGEDOOR_BACKSTAGE=1.32: `start` runs the backend at Backstage 1.32.6
+# (tests/backstage-1.32) with the same configuration and catalog.
 source "$(dirname "$0")/../lib.sh"
 PIDFILE="$RUN_DIR/backend.pid"
 LOG="$RUN_DIR/backend.log"
@@ -97,15 +99,21 @@ case "${1:-}" in
     say "Starting the Backstage backend (log: ${LOG#$ROOT/}${extra[*]:+, PostgreSQL})"
     # BACKEND_EXTRA_CONFIG: a config overlay (absolute path), e.g. the benchmark catalog.
     [ -n "${BACKEND_EXTRA_CONFIG:-}" ] && extra+=(--config "$BACKEND_EXTRA_CONFIG")
+    entry=index.js
+    if [ "${STAGEDOOR_BACKSTAGE:-}" = 1.32 ]; then
+      entry=../backstage-1.32/index.js
+      # Its scaffolder will not render templates on Node 20 with the startup snapshot.
+      export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--no-node-snapshot"
+    fi
     (cd "$ROOT/tests/backstage" && STAGEDOOR_DB_PREFIX=backstage_ POSTGRES_PORT=$POSTGRES_PORT \
-      exec node index.js --config app-config.yaml "${extra[@]}") >"$LOG" 2>&1 &
+      exec node "$entry" --config app-config.yaml "${extra[@]}") >"$LOG" 2>&1 &
     echo $! >"$PIDFILE"
     if ! wait_for_url "$BACKEND_URL/.backstage/health/v1/readiness" 120; then
       echo "The backend did not become ready; last lines of its log:" >&2
       tail -30 "$LOG" >&2
       exit 1
     fi
-    say "Backstage backend ready at $BACKEND_URL"
+    say "Backstage backend${STAGEDOOR_BACKSTAGE:+ ${STAGEDOOR_BACKSTAGE}} ready at $BACKEND_URL"
     ;;
   stop)
     stop_pidfile "$GUARDED_PIDFILE"
