@@ -36,8 +36,8 @@ install_wasm_split() {
 # npm ci when node_modules is missing or older than the lock file.
 npm_stale() { [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; }
 npm_install() { (cd "$1" && npm ci --no-audit --no-fund --loglevel=error); }
-# wasm-opt (binaryen), the Backstage backend, the OpenID Connect provider, Playwright.
-NPM_DIRS=(scripts/tools tests/backstage tests/oidc tests/e2e)
+# wasm-opt (binaryen), the Backstage backends (today's and 1.32), the OpenID Connect provider, Playwright.
+NPM_DIRS=(scripts/tools tests/backstage tests/backstage-1.32 tests/oidc tests/e2e)
 npm_all() {
   local dir
   for dir in "${NPM_DIRS[@]}"; do

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native unit tests, component tests in headless Chromium, and
-# the Playwright suite against the release build and the real Backstage backend:
-# its core flows on in-memory SQLite (the demo's database), then all of it on
-# PostgreSQL (what deployments run).
+# the Playwright suite against the release build and real Backstage backends: its
+# core flows on Backstage 1.32 (in-memory SQLite, as the demo runs), then all of
+# it on today's Backstage on PostgreSQL (what deployments run).
 # Starts and stops every service it needs. Installs what is missing first.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -34,8 +34,8 @@ say "3/5 Release build"
 trunk build --release
 bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist"
 
-say "4/5 End-to-end, core flows (@core), backend on in-memory SQLite"
-bash "$ROOT/scripts/services/backend.sh" start
+say "4/5 End-to-end, core flows (@core), against Backstage 1.32.6 on in-memory SQLite"
+STAGEDOOR_BACKSTAGE=1.32 bash "$ROOT/scripts/services/backend.sh" start
 (cd "$ROOT/tests/e2e" && npx playwright test --project root --grep @core)
 bash "$ROOT/scripts/services/backend.sh" stop
 
