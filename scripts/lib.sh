@@ -17,6 +17,8 @@ BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
 # A second backend with a real permission policy, for the permission tests.
 GUARDED_BACKEND_PORT=7008
 GUARDED_BACKEND_URL="http://127.0.0.1:$GUARDED_BACKEND_PORT"
+# A third without the optional plugins (search, TechDocs, scaffolder).
+LEAN_BACKEND_PORT=7009
 DEMO_PORT=8080                # scripts/demo.sh serves the portal here
 OIDC_PORT=7100
 OIDC_URL="http://127.0.0.1:$OIDC_PORT"

@@ -40,7 +40,7 @@ STAGEDOOR_BACKSTAGE=1.32 bash "$ROOT/scripts/services/backend.sh" start
 bash "$ROOT/scripts/services/backend.sh" stop
 
 say "5/5 End-to-end, every test (Playwright, nginx at / and /portal/), backends on PostgreSQL"
-STAGEDOOR_DB=postgres bash "$ROOT/scripts/services/backend.sh" start-guarded
+STAGEDOOR_DB=postgres bash "$ROOT/scripts/services/backend.sh" start-all
 (cd "$ROOT/tests/e2e" && npx playwright test)
 
 say "All tests passed in $(elapsed "$start")"

@@ -14,7 +14,8 @@ BACKSTAGE_GZIP=$((1200 * 1000))   # Backstage 1.x frontend, catalog page, gzip (
 # needs them is first opened; they are listed apart.
 pkg=$(cd dist && ls -d pkg* | head -1)
 files=(index.html config.json)
-while read -r f; do files+=("$f"); done < <(grep -oE '(href|src)="?(\./)?[^" #:>]+\.(css|js|wasm)' dist/index.html | sed -E 's/^(href|src)="?(\.\/)?//' | sort -u)
+# (config.json's preload link is listed once, above: the extension must end the name.)
+while read -r f; do files+=("$f"); done < <(grep -oE '(href|src)="?(\./)?[^" #:>]+\.(css|js|wasm)["> ]' dist/index.html | sed -E 's/^(href|src)="?(\.\/)?//; s/["> ]$//' | sort -u)
 while read -r f; do files+=("$pkg/$f"); done < <(grep -oE '^import .* from "\./[^"]+"' "dist/$pkg/main.js" | sed -E 's/.*"\.\/([^"]+)"/\1/' | sort -u)
 mapfile -t files < <(printf '%s\n' "${files[@]}" | awk '!seen[$0]++')
 chunks=()
@@ -25,8 +26,11 @@ done
 
 # What nginx actually sends (the build's .br/.gz siblings, scripts/services/static.sh), to a
 # browser that accepts brotli.
-bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist" >/dev/null
-trap 'bash "$ROOT/scripts/services/static.sh" stop >/dev/null' EXIT
+# Stopped at the end only if this script started it (another benchmark may be using it).
+if ! curl -fsS -o /dev/null http://127.0.0.1:8090/ 2>/dev/null; then
+  bash "$ROOT/scripts/services/static.sh" start "$ROOT/dist" >/dev/null
+  trap 'bash "$ROOT/scripts/services/static.sh" stop >/dev/null' EXIT
+fi
 sent() { curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:8090/$1"; }
 
 printf '%-44s %10s %10s %10s %10s\n' file raw gzip-9 brotli "sent (br)"

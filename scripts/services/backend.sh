@@ -6,6 +6,8 @@
 #   scripts/services/backend.sh start           # waits until /.backstage/health/v1/readiness answers
 #   scripts/services/backend.sh start-guarded   # and a second one on 7008 with a real
 #                                               # permission policy (tests/backstage/guarded-policy.js)
+#   scripts/services/backend.sh start-all       # and a third on 7009 without search,
+#                                               # TechDocs and the scaffolder
 #   scripts/services/backend.sh stop            # stops all of them
 # STAGEDOOR_DB=postgres: the backends keep their catalog in PostgreSQL
 # (scripts/services/postgres.sh, started here) instead of in-memory SQLite.
@@ -18,8 +20,6 @@ OIDC_PIDFILE="$RUN_DIR/oidc.pid"
 OIDC_LOG="$RUN_DIR/oidc.log"
 TARGET_PIDFILE="$RUN_DIR/proxy-target.pid"
 TARGET_LOG="$RUN_DIR/proxy-target.log"
-GUARDED_PIDFILE="$RUN_DIR/backend-guarded.pid"
-GUARDED_LOG="$RUN_DIR/backend-guarded.log"
 REPOS_PIDFILE="$RUN_DIR/repo-host.pid"
 REPOS_LOG="$RUN_DIR/repo-host.log"
 
@@ -54,29 +54,40 @@ start_oidc() {
   say "OpenID Connect provider ready at $OIDC_URL"
 }
 
-# start_guarded: the fixture backend again on $GUARDED_BACKEND_PORT, guests denied
-# registering, unregistering and running templates. Needs the services `start` runs.
-start_guarded() {
-  if [ -f "$GUARDED_PIDFILE" ] && kill -0 "$(cat "$GUARDED_PIDFILE")" 2>/dev/null; then return 0; fi
-  export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs-guarded"
+# start_extra NAME PORT OVERLAY [VAR=VALUE ...]: the fixture backend again on PORT
+# with the config overlay tests/backstage/OVERLAY and the environment given, its
+# own databases (prefix NAME_) and its own log. Needs the services `start` runs.
+start_extra() {
+  local name=$1 port=$2 overlay=$3 pidfile="$RUN_DIR/backend-$1.pid" log="$RUN_DIR/backend-$1.log"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then return 0; fi
+  export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs-$name"
   rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
-  db_config guarded_
-  say "Starting the guarded Backstage backend (log: ${GUARDED_LOG#$ROOT/}${DB_ARGS[*]:+, PostgreSQL})"
-  (cd "$ROOT/tests/backstage" && STAGEDOOR_POLICY=guarded STAGEDOOR_DB_PREFIX=guarded_ POSTGRES_PORT=$POSTGRES_PORT \
-    exec node index.js --config app-config.yaml --config app-config.guarded.yaml "${DB_ARGS[@]}") >"$GUARDED_LOG" 2>&1 &
-  echo $! >"$GUARDED_PIDFILE"
-  if ! wait_for_url "$GUARDED_BACKEND_URL/.backstage/health/v1/readiness" 120; then
-    echo "The guarded backend did not become ready; last lines of its log:" >&2
-    tail -30 "$GUARDED_LOG" >&2
+  db_config "${name}_"
+  say "Starting the $name Backstage backend (log: ${log#$ROOT/}${DB_ARGS[*]:+, PostgreSQL})"
+  (cd "$ROOT/tests/backstage" && export "${@:4}" STAGEDOOR_DB_PREFIX="${name}_" POSTGRES_PORT=$POSTGRES_PORT &&
+    exec node index.js --config app-config.yaml --config "$overlay" "${DB_ARGS[@]}") >"$log" 2>&1 &
+  echo $! >"$pidfile"
+  if ! wait_for_url "http://127.0.0.1:$port/.backstage/health/v1/readiness" 120; then
+    echo "The $name backend did not become ready; last lines of its log:" >&2
+    tail -30 "$log" >&2
     exit 1
   fi
-  say "Guarded Backstage backend ready at $GUARDED_BACKEND_URL"
+  say "The $name Backstage backend is ready at http://127.0.0.1:$port"
 }
+# Guests denied registering, unregistering and running templates (guarded-policy.js).
+start_guarded() { start_extra guarded "$GUARDED_BACKEND_PORT" app-config.guarded.yaml STAGEDOOR_POLICY=guarded; }
+# A deployment without the optional plugins: no search, TechDocs or scaffolder.
+start_lean() { start_extra lean "$LEAN_BACKEND_PORT" app-config.lean.yaml STAGEDOOR_WITHOUT=search,techdocs,scaffolder; }
 
 case "${1:-}" in
   start-guarded)
     "$0" start
     start_guarded
+    ;;
+  start-all)
+    "$0" start
+    start_guarded
+    start_lean
     ;;
   start)
     if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
@@ -116,7 +127,8 @@ case "${1:-}" in
     say "Backstage backend${STAGEDOOR_BACKSTAGE:+ ${STAGEDOOR_BACKSTAGE}} ready at $BACKEND_URL"
     ;;
   stop)
-    stop_pidfile "$GUARDED_PIDFILE"
+    stop_pidfile "$RUN_DIR/backend-guarded.pid"
+    stop_pidfile "$RUN_DIR/backend-lean.pid"
     stop_pidfile "$PIDFILE"
     stop_pidfile "$OIDC_PIDFILE"
     stop_pidfile "$TARGET_PIDFILE"
@@ -124,7 +136,7 @@ case "${1:-}" in
     bash "$ROOT/scripts/services/postgres.sh" stop
     ;;
   *)
-    echo "usage: $0 start|start-guarded|stop" >&2
+    echo "usage: $0 start|start-guarded|start-all|stop" >&2
     exit 2
     ;;
 esac

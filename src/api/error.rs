@@ -50,8 +50,25 @@ impl ApiError {
         }
     }
 
+    /// 404 for an item the backend does not have; not for a plugin it lacks.
     pub fn is_not_found(&self) -> bool {
-        self.status() == Some(404)
+        self.status() == Some(404) && self.missing_plugin().is_none()
+    }
+
+    /// The optional plugin the backend lacks, when this is its answer for one
+    /// of that plugin's endpoints: Backstage's root router answers a path no
+    /// plugin serves with a bare 404, while a plugin's own 404 carries its
+    /// `{"error": …}` body. Only endpoints every version of the plugin serves
+    /// count (a TechDocs page file that is not there is also a bare 404).
+    pub fn missing_plugin(&self) -> Option<&'static str> {
+        if self.status() != Some(404) || self.name.is_some() || !self.detail.is_empty() {
+            return None;
+        }
+        let path = self.url.split_once("/api/").map(|(_, p)| p)?;
+        [("search/query", "search"), ("techdocs/metadata/", "TechDocs"), ("techdocs/sync/", "TechDocs"), ("scaffolder/v2/", "scaffolder")]
+            .into_iter()
+            .find(|(prefix, _)| path.starts_with(prefix))
+            .map(|(_, plugin)| plugin)
     }
 
     /// A sentence for the page: what happened, in the user's words, then the
@@ -64,7 +81,13 @@ impl ApiError {
                 page_origin().map(|o| format!(" ({o})")).unwrap_or_default()
             ),
             ApiErrorKind::Unauthorized => "The backend did not accept your sign-in (401). Your session may have expired; sign in again.".to_string(),
-            ApiErrorKind::Status(404) => "The backend has no such item (404).".to_string(),
+            ApiErrorKind::Status(404) => match self.missing_plugin() {
+                Some(plugin) => format!(
+                    "This Backstage backend does not have the {plugin} plugin installed (404 for {}), so this page cannot work with it. Its administrators can add the plugin to the backend.",
+                    self.url.split('?').next().unwrap_or_default()
+                ),
+                None => "The backend has no such item (404).".to_string(),
+            },
             ApiErrorKind::Status(403) => "You are not allowed to do this: the backend's permission policy denies it (403).".to_string(),
             ApiErrorKind::Status(400) => "The backend rejected the request as invalid (400).".to_string(),
             ApiErrorKind::Status(409) => "The backend reports a conflict (409).".to_string(),
@@ -184,6 +207,31 @@ fn clip(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_404_from_an_optional_plugin_means_the_backend_lacks_it() {
+        let base = "http://127.0.0.1:7007/api";
+        let lacking = ApiError::from_status(404, "", &format!("{base}/search/query?term=x"));
+        assert_eq!(lacking.missing_plugin(), Some("search"));
+        assert!(!lacking.is_not_found());
+        let msg = lacking.user_message();
+        assert!(msg.contains("does not have the search plugin") && msg.contains("/api/search/query)") && !msg.contains("term=x"), "{msg}");
+        let scaffolder = ApiError::from_status(404, "", &format!("{base}/scaffolder/v2/templates/default/template/x/parameter-schema"));
+        assert_eq!(scaffolder.missing_plugin(), Some("scaffolder"));
+
+        // The plugin's own 404 names what is missing: a template, not the plugin.
+        let template = ApiError::from_status(
+            404,
+            r#"{"error":{"name":"NotFoundError","message":"No template named 'x'"}}"#,
+            &format!("{base}/scaffolder/v2/templates/default/template/x/parameter-schema"),
+        );
+        assert_eq!(template.missing_plugin(), None);
+        assert!(template.is_not_found());
+        // A docs page file that is not there is a bare 404 from a present plugin.
+        let page = ApiError::from_status(404, "", &format!("{base}/techdocs/static/docs/default/component/x/nope/index.html"));
+        assert_eq!(page.missing_plugin(), None);
+        assert!(page.is_not_found());
+    }
 
     #[test]
     fn standard_backstage_error_body() {

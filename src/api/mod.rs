@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod error;
 pub mod http;
 pub mod permission;
+pub mod plugins;
 pub mod scaffolder;
 pub mod search;
 pub mod session;

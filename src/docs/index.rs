@@ -12,6 +12,7 @@ use crate::model::query::parse_query;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
+use crate::ui::missing_plugin::MissingPluginNotice;
 use crate::ui::page_header::PageHeader;
 
 pub const TECHDOCS_ANNOTATION: &str = "backstage.io/techdocs-ref";
@@ -30,6 +31,7 @@ pub fn DocsPage() -> impl IntoView {
     let rows = rows_resource(filter);
     view! {
         <PageHeader title="Documentation" subtitle="Documentation that lives next to the code, built with TechDocs."/>
+        <MissingPluginNotice plugin="techdocs" label="TechDocs" consequence="the entities below declare documentation, but it cannot be built or shown here."/>
         <div class="catalog-layout">
             <CatalogFilters filter=filter kinds=Signal::derive(Vec::new) facets=Signal::derive(move || facets.get().and_then(Result::ok).flatten()) on_change=apply one_kind=true/>
             <section class="catalog-results" aria-label="Documented entities">

@@ -16,6 +16,7 @@ use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
 use crate::ui::entity_link::EntityLink;
 use crate::ui::markdown::Markdown;
+use crate::ui::missing_plugin::MissingPluginNotice;
 use crate::ui::page_header::PageHeader;
 
 #[component]
@@ -34,6 +35,7 @@ pub fn CreatePage() -> impl IntoView {
             <a class="button secondary" href=Route::Actions.href()>"Installed actions"</a>
             <a class="button secondary" href=Route::CatalogImport.href()>"Register existing component"</a>
         </PageHeader>
+        <MissingPluginNotice plugin="scaffolder" label="scaffolder" consequence="the templates below come from the catalog, but none can be run."/>
         <div class="catalog-layout">
             <CatalogFilters filter=filter kinds=Signal::derive(Vec::new) facets=Signal::derive(move || facets.get().and_then(Result::ok).flatten()) on_change=apply one_kind=true/>
             <section class="catalog-results" aria-label="Templates">

@@ -13,6 +13,7 @@ use crate::shell::paths;
 use crate::shell::router::use_router;
 use crate::ui::async_view::async_view;
 use crate::ui::debounce::Debounce;
+use crate::ui::missing_plugin::MissingPluginNotice;
 use crate::ui::page_header::PageHeader;
 
 const KINDS: [&str; 8] = ["Component", "API", "System", "Domain", "Resource", "Group", "User", "Template"];
@@ -96,6 +97,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="Search" subtitle="Find components, APIs, people and documentation."/>
+        <MissingPluginNotice plugin="search" label="search" consequence="nothing can be searched here. The catalog's name filter and the quick switcher (Ctrl-K) still find entities."/>
         <form class="search-form" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             change(&|q| q.term = draft.get_untracked());

@@ -13,6 +13,7 @@ use crate::search::state::{SearchQuery, SearchTab};
 use crate::search::switcher::{merge, move_active, parse_recent, remember, SwitcherItem};
 use crate::shell::router::use_router;
 use crate::ui::debounce::Debounce;
+use crate::ui::missing_plugin::MissingPluginNotice;
 
 const ENTITY_RESULTS: u32 = 8;
 const DOCS_RESULTS: usize = 5;
@@ -133,6 +134,7 @@ pub fn SwitcherPanel(close: Callback<()>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <MissingPluginNotice plugin="search" label="search" consequence="docs pages are not offered here; entities and templates are."/>
             <p class="muted switcher-help">"↑ ↓ to move, Enter to go, Esc to close"</p>
         </div>
     }

@@ -6,6 +6,7 @@ pub mod error_panel;
 pub mod focus;
 pub mod loading;
 pub mod markdown;
+pub mod missing_plugin;
 pub mod page_header;
 pub mod pager;
 pub mod submit;

@@ -3,10 +3,14 @@
 // `load` is the caller's `require`, so each resolves the packages it installed.
 //   STAGEDOOR_POLICY=guarded  a policy that denies guests some actions (guarded-policy.js)
 //   STAGEDOOR_GENERATED=N     N generated entities for the scale benchmarks
+//   STAGEDOOR_WITHOUT=a,b     leave out optional plugins (search, techdocs, scaffolder)
 module.exports = function startBackend(load) {
   const { createBackend } = load('@backstage/backend-defaults');
   const backend = createBackend();
-  const add = (name) => backend.add(load(name).default);
+  const without = (process.env.STAGEDOOR_WITHOUT || '').split(',');
+  const add = (name) => {
+    if (!without.some((p) => p && name.startsWith(`@backstage/plugin-${p}-backend`))) backend.add(load(name).default);
+  };
   add('@backstage/plugin-auth-backend');
   add('@backstage/plugin-auth-backend-module-guest-provider');
   add('@backstage/plugin-auth-backend-module-oidc-provider');
