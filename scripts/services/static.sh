@@ -22,7 +22,7 @@ case "${1:-}" in
     # 7999: the backend failures.spec.ts configures and never starts; 7998: the
     # fault proxy faults.spec.ts puts in front of the backend; the guarded backend
     # is the permission tests'.
-    csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL $GUARDED_BACKEND_URL; connect-src 'self' $BACKEND_URL $GUARDED_BACKEND_URL http://127.0.0.1:7998 http://127.0.0.1:7999; frame-ancestors 'self' http://127.0.0.1:8092 http://127.0.0.1:8093; object-src 'none'; base-uri 'self'"
+    csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: $BACKEND_URL $GUARDED_BACKEND_URL http://127.0.0.1:$LEAN_BACKEND_PORT; connect-src 'self' $BACKEND_URL $GUARDED_BACKEND_URL http://127.0.0.1:$LEAN_BACKEND_PORT http://127.0.0.1:7998 http://127.0.0.1:7999; frame-ancestors 'self' http://127.0.0.1:8092 http://127.0.0.1:8093; object-src 'none'; base-uri 'self'"
     # Debian's brotli_static module (libnginx-mod-http-brotli-static, set-up installs it).
     brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
     cat >"$NGX/nginx.conf" <<CONF

@@ -73,7 +73,8 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
         Some(Check::Running) => site.follow(state, key, shown, move || page.refetch(), move || retry.with_value(|f| f())),
     }
     let show_log = RwSignal::new(false);
-    let build_log = move || view! { <pre class="task-log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre> };
+    let build_log =
+        move || view! { <pre class="task-log" role="log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre> };
     let router = use_router();
     let hash = router.location.get_untracked().hash;
     let refresh = {
