@@ -35,7 +35,16 @@ async fn find(backend: Backend, term: String) -> Vec<SwitcherItem> {
         ..Default::default()
     };
     let docs = SearchQuery { term: term.clone(), tab: SearchTab::Docs, ..Default::default() }.api_query();
-    let (entities, docs) = futures::join!(backend.query_entities(&entities), backend.search(&docs));
+    // Without the search plugin every keystroke would cost a 404 (the probe is
+    // asked once; the panel's notice says why docs are missing).
+    let docs = async {
+        if backend.has_plugin("search").await {
+            backend.search(&docs).await.ok()
+        } else {
+            None
+        }
+    };
+    let (entities, docs) = futures::join!(backend.query_entities(&entities), docs);
     // One source failing still leaves the other's results.
     let mut out: Vec<SwitcherItem> = entities.map(|p| p.items.iter().map(SwitcherItem::from_entity).collect()).unwrap_or_default();
     out.extend(
