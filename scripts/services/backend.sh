@@ -6,6 +6,7 @@
 #   scripts/services/backend.sh start           # waits until /.backstage/health/v1/readiness answers
 #   scripts/services/backend.sh start-guarded   # and a second one on 7008 with a real
 #                                               # permission policy (tests/backstage/guarded-policy.js)
+#                                               # that also keeps stars (user-settings)
 #   scripts/services/backend.sh start-all       # and a third on 7009 without search,
 #                                               # TechDocs and the scaffolder
 #   scripts/services/backend.sh stop            # stops all of them
@@ -74,8 +75,9 @@ start_extra() {
   fi
   say "The $name Backstage backend is ready at http://127.0.0.1:$port"
 }
-# Guests denied registering, unregistering and running templates (guarded-policy.js).
-start_guarded() { start_extra guarded "$GUARDED_BACKEND_PORT" app-config.guarded.yaml STAGEDOOR_POLICY=guarded; }
+# Guests denied registering, unregistering and running templates (guarded-policy.js);
+# it also keeps users' stars (user-settings), which the other two leave to the browser.
+start_guarded() { start_extra guarded "$GUARDED_BACKEND_PORT" app-config.guarded.yaml STAGEDOOR_POLICY=guarded STAGEDOOR_WITH=user-settings; }
 # A deployment without the optional plugins: no search, TechDocs or scaffolder.
 start_lean() { start_extra lean "$LEAN_BACKEND_PORT" app-config.lean.yaml STAGEDOOR_WITHOUT=search,techdocs,scaffolder; }
 

@@ -15,6 +15,7 @@ pub mod session;
 pub mod sse;
 pub mod techdocs;
 pub mod types;
+pub mod user_settings;
 
 pub use backend::Backend;
 pub use error::{ApiError, ApiErrorKind};

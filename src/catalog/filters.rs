@@ -7,6 +7,7 @@ use crate::api::catalog::EntityQuery;
 use crate::api::types::{EntityFacets, FacetCount};
 use crate::api::Backend;
 use crate::catalog::filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
+use crate::catalog::stars_note::StarsNote;
 use crate::model::entity_ref::EntityRef;
 use crate::ui::debounce::Debounce;
 
@@ -198,6 +199,7 @@ pub fn CatalogFilters(
                 {user_choice(UserFilter::All, "All")}
                 {user_choice(UserFilter::Owned, "Owned by me")}
                 {user_choice(UserFilter::Starred, "Starred")}
+                <StarsNote info=Signal::derive(move || filter.with(|f| f.user == UserFilter::Starred))/>
             </fieldset>
             <div class="filter-group">
                 <label for="catalog-text">"Filter by name"</label>

@@ -9,4 +9,5 @@ pub mod list;
 pub mod star_button;
 pub mod starred;
 pub mod stars;
+pub mod stars_note;
 pub mod table;

@@ -1,6 +1,7 @@
-//! Starred entities: a set of canonical refs kept per backend in local storage,
-//! and the filters applied to them in the browser (the starred set is small and
-//! fetched by ref, never by loading the catalog).
+//! Starred entities: a set of canonical refs, kept on the backend when it has
+//! the user-settings plugin and in local storage otherwise; the filters applied
+//! to them in the browser (the starred set is small and fetched by ref, never by
+//! loading the catalog).
 
 use crate::api::types::Entity;
 use crate::catalog::filter::{CatalogFilter, Facet};
@@ -28,6 +29,64 @@ pub fn toggle(refs: &mut Vec<String>, canonical_ref: &str) -> bool {
     } else {
         refs.push(r);
         true
+    }
+}
+
+/// The stars as the backend keeps them: a list of refs another frontend may
+/// have written; entries that are not text are skipped, not fatal.
+pub fn from_server(value: &serde_json::Value) -> Vec<String> {
+    let mut refs = Vec::new();
+    for r in value.as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+        let r = r.to_ascii_lowercase();
+        if !refs.contains(&r) {
+            refs.push(r);
+        }
+    }
+    refs
+}
+
+/// The stars after signing in to a backend that keeps them. When the browser's
+/// copy mirrors stars from a server (this user's, since changed in another
+/// browser, or another user's, never to be mixed in) the server's count; when it
+/// was this browser's only, both do, the server's first, so nothing starred
+/// before the backend could keep stars is lost.
+pub fn after_sign_in(server: Vec<String>, local: Vec<String>, local_mirrors_server: bool) -> Vec<String> {
+    if local_mirrors_server {
+        return server;
+    }
+    let mut merged = server;
+    for r in local {
+        if !merged.contains(&r) {
+            merged.push(r);
+        }
+    }
+    merged
+}
+
+/// Saves to the backend one at a time, the newest list last: a click during a
+/// save queues one more save of the whole list instead of racing it.
+#[derive(Debug, Default)]
+pub struct SaveQueue {
+    saving: bool,
+    again: bool,
+}
+
+impl SaveQueue {
+    /// The stars changed; true when a save should start now.
+    pub fn changed(&mut self) -> bool {
+        if self.saving {
+            self.again = true;
+            false
+        } else {
+            self.saving = true;
+            true
+        }
+    }
+
+    /// A save ended; true when another should start (stars changed meanwhile).
+    pub fn saved(&mut self) -> bool {
+        self.saving = std::mem::take(&mut self.again);
+        self.saving
     }
 }
 
@@ -64,6 +123,36 @@ mod tests {
         assert_eq!(parse(Some(&serialize(&refs))), vec!["api:default/b"]);
         assert!(parse(Some("not json")).is_empty());
         assert!(parse(None).is_empty());
+    }
+
+    #[test]
+    fn server_value_is_read_leniently() {
+        let v = serde_json::json!(["Component:default/A", 3, null, "component:default/a", "api:default/b"]);
+        assert_eq!(from_server(&v), vec!["component:default/a", "api:default/b"]);
+        assert!(from_server(&serde_json::json!({"not": "a list"})).is_empty());
+        assert!(from_server(&serde_json::Value::Null).is_empty());
+    }
+
+    #[test]
+    fn first_sign_in_merges_the_browser_stars_and_later_ones_follow_the_server() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let server = s(&["component:default/a", "api:default/b"]);
+        let local = s(&["api:default/b", "group:default/c"]);
+        assert_eq!(after_sign_in(server.clone(), local.clone(), false), s(&["component:default/a", "api:default/b", "group:default/c"]));
+        // An unstar in another browser is not undone by this browser's copy.
+        assert_eq!(after_sign_in(server.clone(), local, true), server);
+        assert!(after_sign_in(vec![], vec![], false).is_empty());
+    }
+
+    #[test]
+    fn saves_run_one_at_a_time_and_the_last_change_is_saved() {
+        let mut q = SaveQueue::default();
+        assert!(q.changed(), "the first change starts a save");
+        assert!(!q.changed(), "a change during a save waits");
+        assert!(!q.changed(), "and several changes wait as one");
+        assert!(q.saved(), "one more save for what changed meanwhile");
+        assert!(!q.saved(), "then the queue is idle");
+        assert!(q.changed(), "and the next change starts at once");
     }
 
     #[test]

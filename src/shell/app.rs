@@ -113,13 +113,26 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(config.clone());
     provide_context(router);
     provide_context(session.clone());
-    provide_context(backend);
+    provide_context(backend.clone());
     provide_context(theme);
     provide_context(stars);
 
     {
         let session = session.clone();
         spawn_local(async move { session.restore().await });
+    }
+    // Stars are read from the backend once per user signed in, not per refresh.
+    let user = Memo::new(move |_| match &*session.state.read() {
+        SessionState::SignedIn(s) => Some(s.user_entity_ref.clone()),
+        _ => None,
+    });
+    {
+        let backend = backend.clone();
+        Effect::new(move |_| {
+            if let Some(user) = user.get() {
+                spawn_local(stars.sync(backend.clone(), user));
+            }
+        });
     }
     // Only a change of phase swaps the page; a token refresh does not.
     let state = session.state;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::session::{Session, SessionState};
+use crate::catalog::stars_note::StarsNote;
 use crate::config::ThemePreference;
 use crate::shell::theme::Theme;
 use crate::ui::page_header::PageHeader;
@@ -62,6 +63,10 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             })}
             <button type="button" class="button" on:click=sign_out>"Sign out"</button>
+        </section>
+        <section class="card" aria-labelledby="stars-heading">
+            <h2 id="stars-heading">"Stars"</h2>
+            <StarsNote info=true/>
         </section>
         <section class="card" aria-labelledby="appearance-heading">
             <h2 id="appearance-heading">"Appearance"</h2>

@@ -4,6 +4,8 @@
 //   STAGEDOOR_POLICY=guarded  a policy that denies guests some actions (guarded-policy.js)
 //   STAGEDOOR_GENERATED=N     N generated entities for the scale benchmarks
 //   STAGEDOOR_WITHOUT=a,b     leave out optional plugins (search, techdocs, scaffolder)
+//   STAGEDOOR_WITH=user-settings  add the user-settings plugin (stars kept per user);
+//                             installed in today's fixture only
 module.exports = function startBackend(load) {
   const { createBackend } = load('@backstage/backend-defaults');
   const backend = createBackend();
@@ -28,6 +30,9 @@ module.exports = function startBackend(load) {
   add('@backstage/plugin-search-backend');
   add('@backstage/plugin-search-backend-module-catalog');
   add('@backstage/plugin-search-backend-module-techdocs');
+  if ((process.env.STAGEDOOR_WITH || '').split(',').includes('user-settings')) {
+    backend.add(load('@backstage/plugin-user-settings-backend').default);
+  }
   if (Number(process.env.STAGEDOOR_GENERATED) > 0) {
     backend.add(require('./generated/provider'));
   }

@@ -1,7 +1,7 @@
 // A deployment without the optional plugins, against the "lean" fixture backend
 // (127.0.0.1:7009, scripts/services/backend.sh start-all): no search, TechDocs or
-// scaffolder. Each page that needs one says so in words, and what still works
-// keeps working.
+// scaffolder, nor user-settings. Each page that needs one says so in words, and
+// what still works keeps working.
 import { test, expect } from './fixtures';
 import { expectAccessible, serveConfig, signInAsGuest } from './helpers';
 
@@ -50,6 +50,26 @@ test('without the scaffolder: Create lists the templates but says none can be ru
   await expect(page.getByRole('alert')).toContainText('does not have the scaffolder plugin installed');
   await expect(page.getByRole('heading', { name: 'Template not found' })).toHaveCount(0);
   await expectAccessible(page);
+});
+
+test('without user-settings: stars stay in this browser, and the page says so', async ({ page, browser }, testInfo) => {
+  await signInAsGuest(page, 'catalog');
+  await page.getByRole('button', { name: 'Star ledger-service' }).click();
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await filters.getByLabel('Starred').check();
+  await expect(filters.getByText('Your stars are kept in this browser only: this backend has no user-settings plugin to keep them.')).toBeVisible();
+  await expect(page.locator('tbody tr td:first-child')).toHaveText(['ledger-service']);
+  await page.reload();
+  await expect(page.locator('tbody tr td:first-child')).toHaveText(['ledger-service']);
+  await expectAccessible(page);
+
+  // Another browser does not have them.
+  const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const second = await other.newPage();
+  await serveConfig(second, JSON.stringify({ app: { title: 'Stagedoor demo' }, backend: { baseUrl: LEAN } }));
+  await signInAsGuest(second, 'catalog?user=starred');
+  await expect(second.getByText('No components match these filters.')).toBeVisible();
+  await other.close();
 });
 
 test('with every plugin, no notice is shown', async ({ page }) => {
