@@ -8,6 +8,7 @@ use crate::api::backend::Backend;
 use crate::api::error::{ApiError, ApiErrorKind};
 use crate::api::http::RawResponse;
 use crate::api::types::{AddedLocation, Ancestry, EntitiesByRefs, Entity, EntityFacets, EntityPage, Location, LocationAnalysis};
+use crate::browser::local_storage;
 use crate::model::entity_ref::{encode_segment, EntityRef};
 use crate::model::query::query_string;
 
@@ -60,9 +61,32 @@ impl EntityQuery {
 
 thread_local! {
     /// Set once the backend has refused `totalItems=exclude`: Backstage before
-    /// 1.33 answers `400 Unknown query parameter 'totalItems'`. Later queries of
-    /// this page's life leave it out and take the count they did not ask for.
-    static TOTAL_ITEMS_UNKNOWN: Cell<bool> = const { Cell::new(false) };
+    /// 1.33 answers `400 Unknown query parameter 'totalItems'`. Later queries
+    /// leave it out and take the count they did not ask for.
+    static TOTAL_ITEMS_UNKNOWN: Cell<Option<bool>> = const { Cell::new(None) };
+}
+
+/// Remembered per backend in local storage too, where the boot script reads it
+/// (shell/boot.js), so its early first-page call is right on the next load.
+fn total_items_key(base: &str) -> String {
+    format!("stagedoor:no-total-items@{base}")
+}
+
+impl Backend {
+    fn total_items_unknown(&self) -> bool {
+        TOTAL_ITEMS_UNKNOWN.get().unwrap_or_else(|| {
+            let known = local_storage().and_then(|s| s.get_item(&total_items_key(self.base())).ok().flatten()).is_some();
+            TOTAL_ITEMS_UNKNOWN.set(Some(known));
+            known
+        })
+    }
+
+    fn remember_total_items_unknown(&self) {
+        TOTAL_ITEMS_UNKNOWN.set(Some(true));
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(&total_items_key(self.base()), "1");
+        }
+    }
 }
 
 /// Whether `e` is an older backend refusing the `totalItems` parameter.
@@ -147,10 +171,10 @@ impl Backend {
             let q = EntityQuery { skip_total, ..q.clone() };
             self.plugin_url("catalog", &format!("/entities/by-query{}", q.to_query_string()))
         };
-        let skip = q.skip_total && !TOTAL_ITEMS_UNKNOWN.get();
+        let skip = q.skip_total && !self.total_items_unknown();
         match self.get_json(&url(skip)).await {
             Err(e) if skip && refuses_total_items(&e) => {
-                TOTAL_ITEMS_UNKNOWN.set(true);
+                self.remember_total_items_unknown();
                 self.get_json(&url(false)).await
             }
             answer => answer,

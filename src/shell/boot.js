@@ -62,7 +62,9 @@ async function startEarly(segs) {
   if (!refresh.ok) return;
   const token = (await refresh.clone().json())?.backstageIdentity?.token;
   const call = firstCall(segs, `${base}/api`);
-  if (token && call) earlyFetch(call, token);
+  // A backend older than Backstage 1.33 refuses totalItems (api/catalog.rs remembers).
+  const asked = call && localStorage.getItem(`stagedoor:no-total-items@${base}`) ? call.replace('&totalItems=exclude', '') : call;
+  if (token && asked) earlyFetch(asked, token);
 }
 
 // An embedding page hands over its own configuration and routes: nothing to guess.

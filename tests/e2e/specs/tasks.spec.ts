@@ -36,7 +36,7 @@ async function shownLog(page: Page) {
   return text.split('\n').filter((l) => l !== '');
 }
 
-test('a cut event stream resumes after the last event: no line lost, none doubled', async ({ page, request }) => {
+test('a cut event stream resumes after the last event: no line lost, none doubled @core', async ({ page, request }) => {
   await signInAsGuest(page, 'create');
   let streams = 0;
   let lastDelivered = '';
@@ -78,7 +78,7 @@ test('when streaming keeps failing the log comes through the long-poll call', as
   await expect(page.locator('.task-log')).not.toContainText('Finished task-test');
 });
 
-test('a failed task says why, and Retry runs it again', async ({ page }) => {
+test('a failed task says why, and Retry runs it again @core', async ({ page }) => {
   await signInAsGuest(page, 'create');
   await createFromLink(page, everything({ failOnPurpose: true }));
   await expect(page.getByRole('status').filter({ hasText: /^Failed: / })).toBeVisible({ timeout: 30_000 });
@@ -89,7 +89,7 @@ test('a failed task says why, and Retry runs it again', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: /^Failed: / })).toBeVisible({ timeout: 30_000 });
 });
 
-test('cancel a running task; start over re-opens the wizard with its values', async ({ page }) => {
+test('cancel a running task; start over re-opens the wizard with its values @core', async ({ page }) => {
   await signInAsGuest(page, 'create');
   await createFromLink(page, everything({ component_id: 'to-cancel' }));
   await page.getByRole('button', { name: 'Cancel' }).click();
