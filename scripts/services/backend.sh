@@ -12,6 +12,7 @@
 #   scripts/services/backend.sh stop            # stops all of them
 # STAGEDOOR_DB=postgres: the backends keep their catalog in PostgreSQL
 # (scripts/services/postgres.sh, started here) instead of in-memory SQLite.
+# STAGEDOOR_DB_KEEP=1 keeps their databases from the last run instead of dropping them.
 # STAGEDOOR_BACKSTAGE=1.32: `start` runs the backend at Backstage 1.32.6
 # (tests/backstage-1.32) with the same configuration and catalog.
 source "$(dirname "$0")/../lib.sh"
@@ -30,7 +31,8 @@ DB_ARGS=()
 db_config() {
   [ "${STAGEDOOR_DB:-sqlite}" = postgres ] || return 0
   bash "$ROOT/scripts/services/postgres.sh" start
-  bash "$ROOT/scripts/services/postgres.sh" drop "$1"
+  # STAGEDOOR_DB_KEEP=1: keep what an earlier run stored (a seeded 100k catalog).
+  [ -n "${STAGEDOOR_DB_KEEP:-}" ] || bash "$ROOT/scripts/services/postgres.sh" drop "$1"
   DB_ARGS=(--config app-config.postgres.yaml)
 }
 

@@ -3,6 +3,9 @@
 //! Backstage's own frontend shows the same stars); in local storage per backend
 //! otherwise. The browser's copy is shown at once and doubles as a cache.
 
+mod note;
+mod server;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -23,33 +26,44 @@ pub enum KeptIn {
     BrowserAfterError(String),
 }
 
+/// Draws the note on where stars are kept, given whether to say it when all is well.
+pub type NoteView = fn(Stars, Signal<bool>) -> AnyView;
+
 #[derive(Clone, Copy)]
 pub struct Stars {
     pub refs: RwSignal<Vec<String>>,
     pub kept_in: RwSignal<KeptIn>,
-    key: StoredValue<String>,
-    /// Names the user whose server stars the browser's copy mirrors; absent
-    /// while the copy holds stars no server has.
-    mirror_key: StoredValue<String>,
+    /// Draws where the stars are kept (`note::note`, from the chunk).
+    pub note: RwSignal<Option<NoteView>>,
+    /// The rest, in one stored value: each type stored adds code to the first load.
+    keeping: StoredValue<Keeping>,
+}
+
+#[derive(Default)]
+struct Keeping {
+    /// Local storage keys: the browser's copy, and the user whose server stars
+    /// it mirrors (absent while the copy holds stars no server has).
+    key: String,
+    mirror_key: String,
     /// The backend and user the stars are saved for, once read from there.
-    server: StoredValue<Option<(Backend, String)>>,
+    server: Option<(Backend, String)>,
+    /// Saves the stars there (`server::save`, in the chunk once it is loaded).
+    save: Option<fn(Stars)>,
     /// The backend and user of the last sign-in, for "Try again".
-    signed_in: StoredValue<Option<(Backend, String)>>,
-    queue: StoredValue<SaveQueue>,
+    signed_in: Option<(Backend, String)>,
+    queue: SaveQueue,
 }
 
 impl Stars {
     pub fn load(backend_base: &str) -> Self {
         let key = format!("stagedoor:starred@{backend_base}");
         let stored = local_storage().and_then(|s| s.get_item(&key).ok().flatten());
+        let mirror_key = format!("stagedoor:starred-mirrors@{backend_base}");
         Self {
             refs: RwSignal::new(starred::parse(stored.as_deref())),
             kept_in: RwSignal::new(KeptIn::Checking),
-            key: StoredValue::new(key),
-            mirror_key: StoredValue::new(format!("stagedoor:starred-mirrors@{backend_base}")),
-            server: StoredValue::new(None),
-            signed_in: StoredValue::new(None),
-            queue: StoredValue::new(SaveQueue::default()),
+            note: RwSignal::new(None),
+            keeping: StoredValue::new(Keeping { key, mirror_key, ..Keeping::default() }),
         }
     }
 
@@ -62,102 +76,56 @@ impl Stars {
             starred::toggle(r, canonical_ref);
         });
         self.keep_copy();
-        if self.server.with_value(Option::is_some) {
-            self.save();
-        } else {
+        match self.keeping.with_value(|k| k.save.filter(|_| k.server.is_some())) {
+            Some(save) => save(*self),
             // The copy now holds a change no server has: merge it in later.
-            self.set_mirror(None);
+            None => self.set_mirror(None),
         }
     }
 
-    /// After sign-in: reads the user's stars from the backend when it keeps
-    /// them, merging in what this browser starred before it could.
-    pub async fn sync(self, backend: Backend, user: String) {
-        self.signed_in.set_value(Some((backend.clone(), user.clone())));
-        self.server.set_value(None);
-        let mirror = local_storage().and_then(|s| s.get_item(&self.mirror_key.get_value()).ok().flatten());
-        if mirror.as_ref().is_some_and(|m| *m != user) {
-            // Another user's stars, cached in this browser: never shown as these.
-            self.refs.set(Vec::new());
-            self.keep_copy();
-            self.set_mirror(None);
-        }
-        if !backend.has_plugin("user-settings").await {
-            self.kept_in.set(KeptIn::Browser);
-            return;
-        }
-        match backend.stars_on_server().await {
-            Err(e) => {
-                self.kept_in.set(KeptIn::BrowserAfterError(format!("Your stars on the backend could not be read. {}", e.user_message())));
-            }
-            Ok(value) => {
-                let on_server = value.as_ref().map(starred::from_server).unwrap_or_default();
-                let stars = starred::after_sign_in(on_server.clone(), self.refs.get_untracked(), mirror.as_deref() == Some(&user));
-                let merged = stars != on_server;
-                self.refs.set(stars);
-                self.keep_copy();
-                self.server.set_value(Some((backend, user.clone())));
-                self.kept_in.set(KeptIn::Server);
-                if merged {
-                    self.save();
-                } else {
-                    self.set_mirror(Some(&user));
-                }
-            }
-        }
-    }
-
-    /// Reads and saves again after a failure.
-    pub fn retry(&self) {
-        if let Some((backend, user)) = self.signed_in.get_value() {
-            self.kept_in.set(KeptIn::Checking);
-            spawn_local(self.sync(backend, user));
-        }
-    }
-
-    fn save(self) {
-        if !self.queue.try_update_value(|q| q.changed()).unwrap_or(false) {
-            return;
-        }
-        let Some((backend, user)) = self.server.get_value() else {
-            return;
-        };
+    /// After sign-in: asks the backend for the user's stars when it keeps them.
+    /// That code is a chunk of its own, fetched after the first page is up.
+    pub fn sync(self, backend: Backend, user: String) {
+        self.keeping.update_value(|k| k.signed_in = Some((backend.clone(), user.clone())));
         spawn_local(async move {
-            loop {
-                let refs = self.refs.get_untracked();
-                match backend.save_stars_on_server(&refs).await {
-                    Ok(()) => {
-                        self.set_mirror(Some(&user));
-                        self.kept_in.set(KeptIn::Server);
-                    }
-                    Err(e) => {
-                        self.set_mirror(None);
-                        self.kept_in.set(KeptIn::BrowserAfterError(format!(
-                            "Your last change to your stars could not be saved on the backend. {}",
-                            e.user_message()
-                        )));
-                    }
+            match server::server_stars().await {
+                Ok(code) => {
+                    self.keeping.update_value(|k| k.save = Some(code.save));
+                    self.note.set(Some(code.note));
+                    (code.sync)(self, backend, user).await;
                 }
-                if !self.queue.try_update_value(|q| q.saved()).unwrap_or(false) {
-                    break;
-                }
+                Err(_) => self.kept_in.set(KeptIn::BrowserAfterError(
+                    "The part of the portal that keeps your stars on the backend could not be fetched. Check the connection, or reload if the portal was just updated."
+                        .into(),
+                )),
             }
         });
     }
 
+    /// Reads and saves again after a failure.
+    pub fn retry(&self) {
+        if let Some((backend, user)) = self.keeping.with_value(|k| k.signed_in.clone()) {
+            self.kept_in.set(KeptIn::Checking);
+            self.sync(backend, user);
+        }
+    }
+
     fn keep_copy(&self) {
         if let Some(s) = local_storage() {
-            let _ = s.set_item(&self.key.get_value(), &starred::serialize(&self.refs.get_untracked()));
+            let _ = self.keeping.with_value(|k| s.set_item(&k.key, &starred::serialize(&self.refs.get_untracked())));
         }
+    }
+
+    fn mirror(&self) -> Option<String> {
+        local_storage().and_then(|s| self.keeping.with_value(|k| s.get_item(&k.mirror_key)).ok().flatten())
     }
 
     fn set_mirror(&self, user: Option<&str>) {
         if let Some(s) = local_storage() {
-            let key = self.mirror_key.get_value();
-            let _ = match user {
-                Some(u) => s.set_item(&key, u),
-                None => s.remove_item(&key),
-            };
+            let _ = self.keeping.with_value(|k| match user {
+                Some(u) => s.set_item(&k.mirror_key, u),
+                None => s.remove_item(&k.mirror_key),
+            });
         }
     }
 }

@@ -122,16 +122,17 @@ pub fn App(config: Config) -> impl IntoView {
         spawn_local(async move { session.restore().await });
     }
     // Stars are read from the backend once per user signed in, not per refresh.
-    let user = Memo::new(move |_| match &*session.state.read() {
-        SessionState::SignedIn(s) => Some(s.user_entity_ref.clone()),
-        _ => None,
-    });
     {
-        let backend = backend.clone();
-        Effect::new(move |_| {
-            if let Some(user) = user.get() {
-                spawn_local(stars.sync(backend.clone(), user));
+        let (backend, state) = (backend.clone(), session.state);
+        Effect::new(move |last: Option<Option<String>>| {
+            let user = state.with(|s| match s {
+                SessionState::SignedIn(s) => Some(s.user_entity_ref.clone()),
+                _ => None,
+            });
+            if user.is_some() && last.as_ref() != Some(&user) {
+                stars.sync(backend.clone(), user.clone().unwrap_or_default());
             }
+            user
         });
     }
     // Only a change of phase swaps the page; a token refresh does not.

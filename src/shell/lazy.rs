@@ -25,20 +25,30 @@ impl From<leptos::wasm_split::SplitLoaderError> for LoadError {
     }
 }
 
+/// `split_code!(chunk, name, T, value)` defines `async fn name()` that loads
+/// `chunk` and returns `value`: function pointers into code that only the chunk
+/// carries.
+#[macro_export]
+macro_rules! split_code {
+    ($chunk:ident, $name:ident, $ty:ty, $value:expr) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = leptos::wasm_split, fallible)]
+        pub fn $name() -> Result<$ty, $crate::shell::lazy::LoadError> {
+            Ok($value)
+        }
+        #[cfg(not(feature = "split"))]
+        pub async fn $name() -> Result<$ty, $crate::shell::lazy::LoadError> {
+            Ok($value)
+        }
+    };
+}
+
 /// `split_page!(chunk, name, Arg, |a: Arg| view)` defines `async fn name()` that
 /// loads `chunk` and returns the page's view function.
 #[macro_export]
 macro_rules! split_page {
     ($chunk:ident, $name:ident, $arg:ty, $page:expr) => {
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<$crate::shell::lazy::Page<$arg>, $crate::shell::lazy::LoadError> {
-            Ok($page)
-        }
-        #[cfg(not(feature = "split"))]
-        pub async fn $name() -> Result<$crate::shell::lazy::Page<$arg>, $crate::shell::lazy::LoadError> {
-            Ok($page)
-        }
+        $crate::split_code!($chunk, $name, $crate::shell::lazy::Page<$arg>, $page);
     };
 }
 

@@ -45,6 +45,9 @@ test('stars are kept by the backend and follow the user to another browser', asy
   await filters(page).getByLabel('Starred').check();
   await expect(filters(page).getByText('Your stars are kept by the backend: they follow you to every browser you sign in with.')).toBeVisible();
   await expectAccessible(page);
+  await page.goto('settings');
+  await expect(page.getByRole('region', { name: 'Stars' })).toContainText('Your stars are kept by the backend');
+  await page.goBack();
 
   // Another browser: nothing in its storage, the same user.
   const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
