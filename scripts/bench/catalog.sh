@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark (not a test): the catalog page on the small demo catalog and on
 # a generated one of N entities (default 10000), side by side, medians of 5 runs,
-# with the backend's own time for the same calls. On PostgreSQL unless
+# with the backend's own time for the same calls (and, per size, for other query
+# shapes: tests/e2e/bench/catalog-queries.mjs). On PostgreSQL unless
 # STAGEDOOR_DB=sqlite; seeded by the fixture's entity provider unless SEED=files.
 #   scripts/bench/catalog.sh [N ...]      e.g. scripts/bench/catalog.sh 10000 100000
 source "$(dirname "$0")/../lib.sh"
@@ -22,6 +23,8 @@ for n in "${sizes[@]}"; do
   bench_generated "$n"
   # bench-team-000190 … 000199: ten groups for the owner picker at any size.
   node tests/e2e/bench/catalog-bench.mjs "$n" "$RUNS" component-0001 team-00019 | tee -a "$results"
+  # The backend alone, for the page's query shapes and their alternatives.
+  node tests/e2e/bench/catalog-queries.mjs "$n generated" | tee "$RUN_DIR/catalog-queries-$n.txt"
 done
 
 node -e '
