@@ -37,12 +37,16 @@ pub fn toggle(refs: &mut Vec<String>, canonical_ref: &str) -> bool {
 pub fn from_server(value: &serde_json::Value) -> Vec<String> {
     let mut refs = Vec::new();
     for r in value.as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
-        let r = r.to_ascii_lowercase();
-        if !refs.contains(&r) {
-            refs.push(r);
-        }
+        push_new(&mut refs, r.to_ascii_lowercase());
     }
     refs
+}
+
+/// Adds `r` unless the list has it already; the order stays as it was.
+fn push_new(refs: &mut Vec<String>, r: String) {
+    if !refs.contains(&r) {
+        refs.push(r);
+    }
 }
 
 /// The stars after signing in to a backend that keeps them. When the browser's
@@ -56,9 +60,7 @@ pub fn after_sign_in(server: Vec<String>, local: Vec<String>, local_mirrors_serv
     }
     let mut merged = server;
     for r in local {
-        if !merged.contains(&r) {
-            merged.push(r);
-        }
+        push_new(&mut merged, r);
     }
     merged
 }

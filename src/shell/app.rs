@@ -129,8 +129,8 @@ pub fn App(config: Config) -> impl IntoView {
                 SessionState::SignedIn(s) => Some(s.user_entity_ref.clone()),
                 _ => None,
             });
-            if user.is_some() && last.as_ref() != Some(&user) {
-                stars.sync(backend.clone(), user.clone().unwrap_or_default());
+            if let Some(u) = user.as_ref().filter(|_| last.as_ref() != Some(&user)) {
+                stars.sync(backend.clone(), u.clone());
             }
             user
         });
