@@ -20,7 +20,7 @@ pkg=$(cd dist && ls -d pkg* | head -1)
 files=(index.html config.json)
 # (config.json's preload link is listed once, above: the extension must end the name.)
 while read -r f; do files+=("$f"); done < <(grep -oE '(href|src)="?(\./)?[^" #:>]+\.(css|js|wasm)["> ]' dist/index.html | sed -E 's/^(href|src)="?(\.\/)?//; s/["> ]$//' | sort -u)
-while read -r f; do files+=("$pkg/$f"); done < <(grep -oE '^import .* from "\./[^"]+"' "dist/$pkg/main.js" | sed -E 's/.*"\.\/([^"]+)"/\1/' | sort -u)
+while read -r f; do files+=("$pkg/$f"); done < <(grep -oE 'from ?"\./[^"]+"' "dist/$pkg/main.js" | sed -E 's/.*"\.\/([^"]+)"/\1/' | sort -u)
 mapfile -t files < <(printf '%s\n' "${files[@]}" | awk '!seen[$0]++')
 chunks=()
 for f in dist/"$pkg"/*.wasm dist/"$pkg"/*.bin; do
