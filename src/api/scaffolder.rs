@@ -5,7 +5,9 @@ use serde_json::{json, Map, Value};
 
 use crate::api::backend::Backend;
 use crate::api::error::ApiError;
-use crate::api::types::{ScaffolderAction, Task, TaskEvent, TaskList, TemplateParameterSchema, ValidationError, ValidationErrors};
+use crate::api::types::{
+    DryRunResult, ScaffolderAction, Task, TaskEvent, TaskList, TemplateParameterSchema, ValidationError, ValidationErrors,
+};
 use crate::model::entity_ref::encode_segment;
 use crate::model::query::query_string;
 
@@ -15,6 +17,21 @@ pub enum SubmitError {
     /// The backend checked the values against the template and named the fields.
     Fields(Vec<ValidationError>),
     Api(ApiError),
+}
+
+/// A submit's answer: its JSON when accepted, the fields named when the backend
+/// checked the values against the template, else the error.
+fn submit(resp: Result<crate::api::http::RawResponse, ApiError>, url: &str) -> Result<Value, SubmitError> {
+    let resp = resp.map_err(SubmitError::Api)?;
+    if (200..300).contains(&resp.status) {
+        return crate::api::http::parse_json(&resp.body, url).map_err(SubmitError::Api);
+    }
+    if resp.status == 400 {
+        if let Some(v) = serde_json::from_str::<ValidationErrors>(&resp.body).ok().filter(|v| !v.errors.is_empty()) {
+            return Err(SubmitError::Fields(v.errors));
+        }
+    }
+    Err(SubmitError::Api(ApiError::from_status(resp.status, &resp.body, url)))
 }
 
 impl Backend {
@@ -37,21 +54,28 @@ impl Backend {
     ) -> Result<String, SubmitError> {
         let url = self.plugin_url("scaffolder", "/v2/tasks");
         let body = json!({"templateRef": template_ref, "values": values, "secrets": secrets}).to_string();
-        let resp = self.request_raw("POST", &url, Some(&body)).await.map_err(SubmitError::Api)?;
-        if (200..300).contains(&resp.status) {
-            let v: Value = crate::api::http::parse_json(&resp.body, &url).map_err(SubmitError::Api)?;
-            return v
-                .get("id")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .ok_or_else(|| SubmitError::Api(ApiError::bad_body(&url, "the answer had no task id")));
-        }
-        if resp.status == 400 {
-            if let Some(v) = serde_json::from_str::<ValidationErrors>(&resp.body).ok().filter(|v| !v.errors.is_empty()) {
-                return Err(SubmitError::Fields(v.errors));
-            }
-        }
-        Err(SubmitError::Api(ApiError::from_status(resp.status, &resp.body, &url)))
+        let answer = submit(self.request_raw("POST", &url, Some(&body)).await, &url)?;
+        answer
+            .get("id")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| SubmitError::Api(ApiError::bad_body(&url, "the answer had no task id")))
+    }
+
+    /// `POST /v2/dry-run`: runs the template's steps without side effects, with
+    /// the template's folder as `files` (path, base64 content).
+    pub async fn dry_run(
+        &self,
+        template: &Value,
+        values: Map<String, Value>,
+        secrets: Map<String, Value>,
+        files: &[(String, String)],
+    ) -> Result<DryRunResult, SubmitError> {
+        let url = self.plugin_url("scaffolder", "/v2/dry-run");
+        let contents: Vec<Value> = files.iter().map(|(path, b64)| json!({"path": path, "base64Content": b64})).collect();
+        let body = json!({"template": template, "values": values, "secrets": secrets, "directoryContents": contents}).to_string();
+        let answer = submit(self.request_raw("POST", &url, Some(&body)).await, &url)?;
+        serde_json::from_value(answer).map_err(|e| SubmitError::Api(ApiError::bad_body(&url, &e.to_string())))
     }
 
     pub async fn task(&self, id: &str) -> Result<Task, ApiError> {

@@ -487,6 +487,45 @@ pub struct ValidationError {
     pub argument: Value,
 }
 
+/// `POST /v2/dry-run`'s answer: the log (task-event bodies: message, stepId,
+/// status), the files the steps produced, the template's output, the steps run.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct DryRunResult {
+    #[serde(default)]
+    pub log: Vec<DryRunLog>,
+    #[serde(rename = "directoryContents", default)]
+    pub files: Vec<DryRunFile>,
+    #[serde(default)]
+    pub output: Value,
+    #[serde(default)]
+    pub steps: Vec<DryRunStep>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct DryRunLog {
+    #[serde(default)]
+    pub body: Value,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct DryRunFile {
+    pub path: String,
+    #[serde(default)]
+    pub executable: bool,
+    #[serde(rename = "base64Content", default)]
+    pub base64_content: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct DryRunStep {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub action: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct ValidationErrors {
     pub errors: Vec<ValidationError>,

@@ -31,6 +31,12 @@ fn meta_schema() -> &'static Value {
     META.get_or_init(|| serde_json::from_str(include_str!("draft7_meta_schema.json")).expect("the bundled meta-schema is JSON"))
 }
 
+/// What is wrong with `schema` as a draft-07 schema (a template author's
+/// mistake, such as `required: name` instead of a list), as the end of a sentence.
+pub fn schema_problem(schema: &Value, patterns: Patterns) -> Option<String> {
+    Check::new(meta_schema(), patterns).error(schema, meta_schema())
+}
+
 pub struct Check<'a> {
     patterns: Patterns<'a>,
     /// Every schema that has an identifier, by absolute URI (`""` for a root
