@@ -67,7 +67,13 @@ pub async fn file_text(file: &web_sys::File) -> Option<String> {
     wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
 }
 
-/// Offers `parts` (strings) to the user as a downloaded file named `name`.
+/// The bytes of a file the user chose (`None` if it cannot be read).
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Offers `parts` (strings or byte arrays) to the user as a downloaded file named `name`.
 pub fn download(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -85,4 +91,16 @@ pub fn download(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     true
+}
+
+/// Puts the caret at the start of `line` (1-based) in the text box `id` and
+/// focuses it.
+pub fn caret_to_line(id: &str, line: usize) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let Ok(area) = el.dyn_into::<web_sys::HtmlTextAreaElement>() else { return };
+    let text = area.value();
+    // Offsets in UTF-16 units, as the DOM counts them.
+    let start: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count() + 1).sum();
+    let _ = area.focus();
+    let _ = area.set_selection_range(start as u32, start as u32);
 }

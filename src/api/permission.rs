@@ -36,6 +36,9 @@ pub const LOCATION_DELETE: Permission = basic("catalog.location.delete", "delete
 pub const ENTITY_DELETE: Permission = entity("catalog.entity.delete", "delete");
 pub const ENTITY_REFRESH: Permission = entity("catalog.entity.refresh", "update");
 pub const TASK_CREATE: Permission = basic("scaffolder.task.create", "create");
+/// The dry run's own permission (Backstage 1.30 on); the endpoint also asks for
+/// TASK_CREATE.
+pub const TEMPLATE_DRY_RUN: Permission = Permission { name: "scaffolder.template.dry-run", action: None, resource_type: None };
 pub const TASK_CANCEL: Permission = Permission { name: "scaffolder.task.cancel", action: None, resource_type: Some("scaffolder-task") };
 
 impl Permission {

@@ -228,7 +228,7 @@ pub struct ScaffolderAction {
 }
 
 /// `GET /api/scaffolder/v2/templates/{ns}/template/{name}/parameter-schema`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Default, Clone, Debug, PartialEq, Deserialize)]
 pub struct TemplateParameterSchema {
     #[serde(default)]
     pub title: String,

@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::api::error::{parse_error_body, ApiError};
 use crate::api::types::EntityValidation;
 use crate::api::Backend;
-use crate::browser::{file_text, session_storage};
+use crate::browser::{caret_to_line, file_text, session_storage};
 use crate::catalog::entity::yaml_parse::{documents, YamlError};
 use crate::catalog_import::checks::{problems, shape_problem, title, Problem};
 use crate::shell::routes::Route;
@@ -47,17 +46,6 @@ async fn check_one(
         },
         s => Err(ApiError::from_status(s, &resp.body, "validate-entity")),
     }
-}
-
-/// Puts the caret at the start of `line` in the text box and focuses it.
-fn go_to_line(line: usize) {
-    let Some(el) = document().get_element_by_id("validate-yaml") else { return };
-    let area: web_sys::HtmlTextAreaElement = el.unchecked_into();
-    let text = area.value();
-    // Offsets in UTF-16 units, as the DOM counts them.
-    let start: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count() + 1).sum();
-    let _ = area.focus();
-    let _ = area.set_selection_range(start as u32, start as u32);
 }
 
 #[component]
@@ -170,7 +158,7 @@ pub fn ValidatePage() -> impl IntoView {
                                             {p.field.map(|f| view! { <code>{f}</code>": " })}
                                             {p.message}
                                             " "
-                                            <button type="button" class="link-button" on:click=move |_| go_to_line(line)>{format!("Go to line {line}")}</button>
+                                            <button type="button" class="link-button" on:click=move |_| caret_to_line("validate-yaml", line)>{format!("Go to line {line}")}</button>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -184,7 +172,7 @@ pub fn ValidatePage() -> impl IntoView {
                 view! {
                     <p class="notice warning" role="alert">
                         {format!("The YAML could not be read past line {}, column {}: {}. ", e.line, e.column, e.message)}
-                        {(line > 0).then(|| view! { <button type="button" class="link-button" on:click=move |_| go_to_line(line)>{format!("Go to line {line}")}</button> })}
+                        {(line > 0).then(|| view! { <button type="button" class="link-button" on:click=move |_| caret_to_line("validate-yaml", line)>{format!("Go to line {line}")}</button> })}
                     </p>
                 }
             })}

@@ -221,7 +221,7 @@ fn TaskView(task: Task, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>, 
 }
 
 /// The task's `output`: links (a URL, or an entity in the catalog) and texts.
-fn outputs(output: Value) -> impl IntoView {
+pub fn outputs(output: Value) -> impl IntoView {
     let links: Vec<Value> = output.get("links").and_then(Value::as_array).cloned().unwrap_or_default();
     let texts: Vec<Value> = output.get("text").and_then(Value::as_array).cloned().unwrap_or_default();
     view! {

@@ -33,6 +33,7 @@ pub fn CreatePage() -> impl IntoView {
         <PageHeader title="Create a new component" subtitle="Start a project from one of your organisation's approved templates.">
             <a class="button secondary" href=Route::Tasks.href()>"Tasks"</a>
             <a class="button secondary" href=Route::Actions.href()>"Installed actions"</a>
+            <a class="button secondary" href=Route::TemplateEditor.href()>"Manage templates"</a>
             <a class="button secondary" href=Route::CatalogImport.href()>"Register existing component"</a>
         </PageHeader>
         <MissingPluginNotice plugin="scaffolder" label="scaffolder" consequence="the templates below come from the catalog, but none can be run."/>
@@ -92,10 +93,17 @@ fn template_card(t: crate::api::types::Entity) -> impl IntoView {
             <p>"Owner: "{t.owner().map(|o| view! { <EntityLink entity_ref=o hide_kind="group"/> })}</p>
             <div class="card-actions">
                 <EntityLink entity_ref=r.clone() label=format!("About {title}")/>
+                <a class="button" href=Route::TemplateEditor.href_with(&format!("?template={}", editor_param(&r))) aria-label=format!("Edit {title}")>"Edit"</a>
                 <a class="button primary" href=paths::href(&wizard) aria-label=format!("Choose {title}")>"Choose"</a>
             </div>
         </li>
     }
+}
+
+/// `namespace/name`, each part encoded for the query string.
+fn editor_param(r: &crate::model::entity_ref::EntityRef) -> String {
+    use crate::model::query::encode_query;
+    format!("{}/{}", encode_query(&r.namespace), encode_query(&r.name))
 }
 
 // This page is a wasm chunk of its own, loaded on first use (see shell::routes).

@@ -67,7 +67,16 @@ pub fn WizardPage(namespace: String, name: String) -> impl IntoView {
     }
 }
 
-fn step_fields(step: &TemplateStep, data: &Value, choices: &Choices) -> Vec<Field> {
+/// The values the backend receives: each step's visible fields' values.
+pub fn all_values(all_fields: &[Vec<Field>], data: &Value) -> Map<String, Value> {
+    let mut values = Map::new();
+    for f in all_fields {
+        values.extend(visible_values(f, data));
+    }
+    values
+}
+
+pub fn step_fields(step: &TemplateStep, data: &Value, choices: &Choices) -> Vec<Field> {
     Resolver::new(&step.schema, choices, &browser_patterns).step_fields(data)
 }
 
@@ -172,10 +181,7 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
             let d = data.get_untracked();
             let c = choices.get_untracked();
             let all_fields: Vec<Vec<Field>> = steps.with_value(|s| s.iter().map(|st| step_fields(st, &d, &c)).collect());
-            let mut values = Map::new();
-            for f in &all_fields {
-                values.extend(visible_values(f, &d));
-            }
+            let values = all_values(&all_fields, &d);
             let secret_values: Map<String, Value> = secrets.get_untracked().into_iter().map(|(k, v)| (k, Value::String(v))).collect();
             pending.set(true);
             submit_error.set(None);
@@ -260,7 +266,7 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
                         {st.description.map(|d| view! { <Markdown text=d class="muted"/> })}
                         {step_form(ctx)}
                     }.into_any(),
-                    None => review(ctx, steps, step).into_any(),
+                    None => steps.with_value(|s| review(ctx, s, step)).into_any(),
                 }
             }}
             {move || submit_note.get().map(|n| view! { <p class="notice warning" role="alert">{n}</p> })}
@@ -283,14 +289,15 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     }
 }
 
-fn review(ctx: FormCtx, steps: StoredValue<Vec<TemplateStep>>, step: RwSignal<usize>) -> impl IntoView {
-    let n = steps.with_value(Vec::len);
+/// The review step: each step's values with a button to change them.
+pub fn review(ctx: FormCtx, steps: &[TemplateStep], step: RwSignal<usize>) -> impl IntoView {
+    let n = steps.len();
     let d = ctx.data.get_untracked();
     let c = ctx.choices.get_untracked();
     let s = ctx.secrets.get_untracked();
     view! {
         <h2 id="wizard-step-title" tabindex="-1">{format!("Step {} of {}: Review", n + 1, n + 1)}</h2>
-        {steps.with_value(|all| all.iter().enumerate().map(|(i, st)| {
+        {steps.iter().enumerate().map(|(i, st)| {
             let rows = review_rows(&step_fields(st, &d, &c), &d, &s);
             view! {
                 <section class="review-step">
@@ -301,7 +308,7 @@ fn review(ctx: FormCtx, steps: StoredValue<Vec<TemplateStep>>, step: RwSignal<us
                     <button type="button" class="button small" on:click=move |_| step.set(i)>{format!("Change “{}”", st.title)}</button>
                 </section>
             }
-        }).collect_view())}
+        }).collect_view()}
     }
 }
 

@@ -15,6 +15,8 @@ use crate::config::Config;
 use crate::docs::index::docs_page;
 use crate::docs::reader::docs_reader_page;
 use crate::scaffolder::actions::actions_page;
+use crate::scaffolder::editor::fields::field_explorer_page;
+use crate::scaffolder::editor::page::template_editor_page;
 use crate::scaffolder::task::task_page;
 use crate::scaffolder::tasks::tasks_page;
 use crate::scaffolder::templates::templates_page;
@@ -64,6 +66,8 @@ fn page(route: Route) -> AnyView {
         Route::ValidateEntities => lazy_page(manage_view, ManageView::Validate),
         Route::CatalogExport => lazy_page(manage_view, ManageView::Export),
         Route::Create => lazy_page(templates_page, ()),
+        Route::TemplateEditor => lazy_page(template_editor_page, ()),
+        Route::FieldExplorer => lazy_page(field_explorer_page, ()),
         Route::Template { namespace, name } => lazy_page(wizard_page, (namespace, name)),
         Route::Tasks => lazy_page(tasks_page, ()),
         Route::Task(id) => lazy_page(task_page, id),
@@ -89,6 +93,7 @@ fn warm(route: &Route) {
         Route::Entity(_) => load(entity_page()),
         Route::CatalogImport | Route::ValidateEntities | Route::CatalogExport => load(manage_view()),
         Route::Create => load(templates_page()),
+        Route::TemplateEditor | Route::FieldExplorer => load(template_editor_page()),
         Route::Template { .. } | Route::Tasks | Route::Task(_) | Route::Actions => load(wizard_page()),
         Route::Docs => load(docs_page()),
         Route::DocsPage { .. } => load(docs_reader_page()),

@@ -75,6 +75,8 @@ if (!window.STAGEDOOR_CONFIG) {
   window.__stagedoorEarlyReady = startEarly(segs).catch(() => {});
 }
 
+// Where the wasm and the pages' own stylesheets are (ui/page_style.rs).
+window.__stagedoorPkg = new URL('./', import.meta.url).href;
 const { default: init } = await import('./main.js');
 const wasm = await init({ module_or_path: new URL('./main_bg.wasm', import.meta.url) });
 dispatchEvent(new CustomEvent('StagedoorStarted', { detail: { wasm } }));

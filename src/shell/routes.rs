@@ -25,6 +25,10 @@ pub enum Route {
     ValidateEntities,
     /// `/create`: the template list.
     Create,
+    /// `/create/edit[?template=namespace/name]`: the template editor.
+    TemplateEditor,
+    /// `/create/edit/fields`: try a field extension's options.
+    FieldExplorer,
     /// `/create/templates/:namespace/:name`: the wizard.
     Template {
         namespace: String,
@@ -58,6 +62,8 @@ impl Route {
             ["catalog-import"] => Route::CatalogImport,
             ["catalog-import", "validate"] => Route::ValidateEntities,
             ["create"] => Route::Create,
+            ["create", "edit"] => Route::TemplateEditor,
+            ["create", "edit", "fields"] => Route::FieldExplorer,
             ["create", "templates", namespace, name] => Route::Template { namespace: namespace.to_string(), name: name.to_string() },
             ["create", "tasks"] => Route::Tasks,
             ["create", "tasks", id] => Route::Task(id.to_string()),
@@ -103,6 +109,13 @@ impl Route {
                 }
             }
             Route::Create => seg("create"),
+            Route::TemplateEditor | Route::FieldExplorer => {
+                seg("create");
+                seg("edit");
+                if *self == Route::FieldExplorer {
+                    seg("fields");
+                }
+            }
             Route::Template { namespace, name } => {
                 seg("create");
                 seg("templates");
@@ -163,6 +176,7 @@ impl Route {
             Route::Entity(_) => Some("entity"),
             Route::CatalogImport | Route::ValidateEntities | Route::CatalogExport => Some("catalog_import"),
             Route::Create => Some("templates"),
+            Route::TemplateEditor | Route::FieldExplorer => Some("template_editor"),
             Route::Template { .. } | Route::Tasks | Route::Task(_) | Route::Actions => Some("create"),
             Route::Docs => Some("docs"),
             Route::DocsPage { .. } => Some("docs_reader"),
@@ -182,6 +196,8 @@ impl Route {
             Route::CatalogImport,
             Route::ValidateEntities,
             Route::Create,
+            Route::TemplateEditor,
+            Route::FieldExplorer,
             Route::Template { namespace: "default".into(), name: "new-service".into() },
             Route::Tasks,
             Route::Task("7c1e-42".into()),
@@ -217,6 +233,8 @@ mod tests {
         assert_eq!(p("/catalog-import/validate"), Route::ValidateEntities);
         assert_eq!(p("/create"), Route::Create);
         assert_eq!(p("/create/templates/default/new-service"), Route::Template { namespace: "default".into(), name: "new-service".into() });
+        assert_eq!(p("/create/edit"), Route::TemplateEditor);
+        assert_eq!(p("/create/edit/fields"), Route::FieldExplorer);
         assert_eq!(p("/create/tasks"), Route::Tasks);
         assert_eq!(p("/create/tasks/7c1e-42"), Route::Task("7c1e-42".into()));
         assert_eq!(p("/create/actions"), Route::Actions);

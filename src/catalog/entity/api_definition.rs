@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api::types::Entity;
-use crate::catalog::entity::highlight::{highlight, language_for};
 use crate::catalog::entity::openapi::{self, ApiDoc, Details, Operation};
 use crate::catalog::entity::yaml_parse::Reader;
+use crate::ui::highlight::{highlight, language_for};
 use crate::ui::markdown::Markdown;
 
 /// How long one slice of reading may keep the page busy: under the 50 ms a

@@ -4,7 +4,6 @@ pub mod api_definition;
 pub mod graph;
 pub mod graph_view;
 pub mod health;
-pub mod highlight;
 pub mod openapi;
 pub mod page;
 pub mod unregister;

@@ -1,4 +1,10 @@
 //! `/create/edit`: the template editor. A template's YAML beside the form it
-//! gives, a dry run of its steps, and the field explorer.
+//! gives, a dry run of its steps and the files they produce.
+pub mod dry_run;
+pub mod fields;
 pub mod folder;
+pub mod page;
+pub mod preview;
+pub mod results;
 pub mod template_doc;
+pub mod zip;

@@ -73,6 +73,12 @@ pub fn read(text: &str, patterns: Patterns) -> Reading {
     if spec.is_none() {
         problems.push(problem(doc.line_of("spec"), "spec is missing: it holds the template's parameters and steps."));
     }
+    if let Some(spec) = spec {
+        if spec.get("type").and_then(Value::as_str).is_none_or(|t| t.trim().is_empty()) {
+            problems
+                .push(problem(doc.line_of("spec"), "spec.type is missing: say what the template creates (service, website, library…)."));
+        }
+    }
     check_steps(doc, spec, &mut problems);
     let form = form(doc, metadata, spec, patterns, &mut problems);
     problems.sort_by_key(|p| p.line);
@@ -162,6 +168,12 @@ fn is_valid_name(name: &str) -> bool {
 fn item_line(doc: &Document, path: &str) -> usize {
     let prefix = format!("{path}.");
     doc.keys.iter().find(|(k, _)| k.starts_with(&prefix)).map_or_else(|| doc.line_of(path), |(_, l)| *l)
+}
+
+/// The line step `i` of `spec.steps` starts on in `text`.
+pub fn step_line(text: &str, i: usize) -> Option<usize> {
+    let (docs, _) = documents(text);
+    docs.first().map(|d| item_line(d, &format!("spec.steps.{i}")))
 }
 
 fn check_steps(doc: &Document, spec: Option<&Map<String, Value>>, problems: &mut Vec<Problem>) {
@@ -313,6 +325,7 @@ spec:
         let messages: Vec<&str> = r.problems.iter().map(|p| p.message.as_str()).collect();
         assert!(messages.iter().any(|m| m.starts_with("metadata.name is missing")), "{messages:?}");
         assert!(messages.iter().any(|m| m.starts_with("spec.steps is missing")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.starts_with("spec.type is missing")), "{messages:?}");
     }
 
     #[test]
@@ -323,6 +336,12 @@ spec:
         let r = read(&two, &patterns);
         assert_eq!(lines(&r), vec![25]);
         assert!(r.form.is_some());
+    }
+
+    #[test]
+    fn a_step_is_found_by_its_number() {
+        assert_eq!(step_line(GOOD, 0), Some(21));
+        assert_eq!(step_line("", 0), None);
     }
 
     #[test]

@@ -66,6 +66,16 @@ test('a reviewer the policy denies running templates is told so at Create', asyn
   await expect(page.getByRole('textbox', { name: /Name/ }).first()).toHaveValue('reviewed-lib');
 });
 
+test('a reviewer the policy denies running templates cannot dry-run one in the editor, and is told why', async ({ page }) => {
+  await page.goto('create/edit');
+  await signInWithProvider(page, 'carol@acme.example', 'carol-secret');
+  await page.getByRole('button', { name: 'Start from a blank template' }).click();
+  await expect(page.getByText('You are not allowed to dry-run templates')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dry run' })).toBeDisabled();
+  // She can still edit the template and see its form.
+  await expect(page.getByRole('region', { name: 'Form preview' }).getByRole('textbox', { name: /^Name/ })).toBeVisible();
+});
+
 test('a signed-in user may register and unregister on the same backend', async ({ page }) => {
   await page.goto('catalog-import');
   await signInWithProvider(page, 'alice@acme.example', 'alice-secret');
