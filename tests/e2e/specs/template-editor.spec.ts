@@ -128,3 +128,27 @@ test('a failing dry run names the step and the line it is written on', async ({ 
   await page.getByRole('button', { name: `Go to line ${line}` }).click();
   await expect(editor(page)).toBeFocused();
 });
+
+test('the field explorer renders an extension with the options typed, and its value, by keyboard', async ({ page }) => {
+  await signInAsGuest(page, 'create/edit/fields');
+  const field = page.getByRole('combobox', { name: 'Field extension' });
+  await field.focus();
+  await field.selectOption('EntityPicker');
+  const options = page.getByRole('textbox', { name: 'ui:options (JSON)' });
+  await expect(options).toHaveValue(/"Component"/);
+  // Only systems: the picker asks the catalog for what the options say.
+  await options.fill('{"catalogFilter": {"kind": "System"}}');
+  await expect(page.getByLabel('The field as template YAML')).toContainText('kind: System');
+  const box = page.getByRole('combobox', { name: 'EntityPicker' });
+  await box.focus();
+  await page.keyboard.type('check');
+  await expect(page.getByRole('option', { name: /system:default\/checkout/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /component:/ })).toHaveCount(0);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel("The field's value")).toHaveText('"system:default/checkout"');
+  // A half-typed edit says what is wrong and keeps the field.
+  await options.fill('{"catalogFilter": ');
+  await expect(page.getByText('This is not valid JSON')).toBeVisible();
+  await expect(box).toBeVisible();
+});
