@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::browser::caret_to_line;
-use crate::ui::highlight::{highlight, Language};
+use crate::ui::highlight::{highlight_line, Language};
 
 /// `marks`: (line, message) of each problem, in line order.
 #[component]
@@ -30,9 +30,10 @@ pub fn CodeEditor(
             </div>
             <div class="code-area">
                 <pre class="code-colour" aria-hidden="true">
-                    {move || text.with(|t| highlight(t, Language::Data)).into_iter().map(|(tok, s)| view! { <span class=tok.class()>{s}</span> }).collect_view()}
-                    // A last empty line still takes its height.
-                    "\n"
+                    // Keyed by content: a keystroke redraws its own line only.
+                    <For each=move || text.with(|t| keyed_lines(t)) key=|(k, _)| k.clone() children=|(_, line)| view! {
+                        <span>{highlight_line(&line, Language::Data).into_iter().map(|(tok, s)| view! { <span class=tok.class()>{s}</span> }).collect_view()}"\n"</span>
+                    }/>
                 </pre>
                 <textarea id=id aria-label=label spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                     aria-describedby=problems_id.clone()
@@ -60,5 +61,36 @@ pub fn CodeEditor(
                 })
             }}
         </div>
+    }
+}
+
+/// Each line of `text` with a key unique among them that does not depend on its
+/// position: the line itself and how many equal lines come before it.
+pub fn keyed_lines(text: &str) -> Vec<(String, String)> {
+    let mut seen = std::collections::HashMap::<&str, usize>::new();
+    text.split('\n')
+        .map(|line| {
+            let n = seen.entry(line).or_insert(0);
+            *n += 1;
+            (format!("{n}\u{0}{line}"), line.to_string())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_their_key_when_lines_are_added_above() {
+        let before = keyed_lines("a: 1\n  b\n  b\nc");
+        let after = keyed_lines("new\na: 1\n  b\n  b\nc");
+        assert_eq!(before.len(), 4);
+        assert_eq!(&after[1..], &before[..]);
+        // Equal lines get distinct keys.
+        assert_ne!(before[1].0, before[2].0);
+        assert_eq!(before[1].1, before[2].1);
+        // The last, empty line of a text ending in a newline is a line too.
+        assert_eq!(keyed_lines("x\n").len(), 2);
     }
 }

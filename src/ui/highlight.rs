@@ -79,15 +79,28 @@ fn push(out: &mut Vec<(Token, String)>, t: Token, s: &str) {
 }
 
 /// Splits `text` into coloured runs; joined back they give `text` unchanged.
+/// Each line is coloured on its own, so an editor can colour only the lines
+/// that changed (`highlight_line`).
 pub fn highlight(text: &str, lang: Language) -> Vec<(Token, String)> {
     let mut out = Vec::new();
     for line in text.split_inclusive('\n') {
-        match lang {
-            Language::Data => data_line(line, &mut out),
-            Language::Schema => schema_line(line, &mut out),
-        }
+        colour_line(line, lang, &mut out);
     }
     out
+}
+
+/// The runs of one line.
+pub fn highlight_line(line: &str, lang: Language) -> Vec<(Token, String)> {
+    let mut out = Vec::new();
+    colour_line(line, lang, &mut out);
+    out
+}
+
+fn colour_line(line: &str, lang: Language, out: &mut Vec<(Token, String)>) {
+    match lang {
+        Language::Data => data_line(line, out),
+        Language::Schema => schema_line(line, out),
+    }
 }
 
 fn data_line(line: &str, out: &mut Vec<(Token, String)>) {

@@ -59,7 +59,8 @@ pub fn TemplateEditorPage() -> impl IntoView {
     use_page_style("template-editor.css");
     let router = use_router();
     let backend = expect_context::<Backend>();
-    let draft = load_draft();
+    // A draft of nothing (the page left before a template was opened) is none.
+    let draft = load_draft().filter(|d| !d.yaml.is_empty());
     let asked = router.query("template").and_then(|t| {
         let (ns, name) = t.split_once('/').unwrap_or(("default", t.as_str()));
         (!name.is_empty()).then(|| EntityRef::new("template", ns, name))
@@ -103,7 +104,12 @@ pub fn TemplateEditorPage() -> impl IntoView {
         }
     });
 
+    let runs = RwSignal::new(Vec::<Run>::new());
+    // Another template starts afresh: its own values, no runs of the last one.
     let open = move |label: String, yaml: String, folder: Vec<FolderFile>, is_folder: bool| {
+        preview.data.set(Value::Object(Default::default()));
+        preview.step.set(0);
+        runs.set(Vec::new());
         text.set(yaml);
         source.set(label);
         from_folder.set(is_folder);
@@ -129,7 +135,6 @@ pub fn TemplateEditorPage() -> impl IntoView {
         open_from_catalog(r);
     }
 
-    let runs = RwSignal::new(Vec::<Run>::new());
     let running = RwSignal::new(None::<&'static str>);
     let may_dry_run = allowed(&backend, TEMPLATE_DRY_RUN, None);
     let may_create = allowed(&backend, TASK_CREATE, None);

@@ -108,16 +108,22 @@ pub fn FormPreview(#[prop(into)] form: Signal<Option<TemplateParameterSchema>>, 
             })}
         </ol>
         <form class="wizard preview-form" novalidate on:submit=move |ev| ev.prevent_default()>
+            // Redrawn only when the step changes: an edit of the template reaches
+            // the fields through `fields`, whose list is keyed, so a keystroke in
+            // the YAML redraws the field it changed and no other.
             {move || {
                 let i = at.get();
-                form.with(|f| match f.as_ref().and_then(|f| f.steps.get(i).cloned().map(|st| (st, f.steps.len()))) {
-                    Some((st, n)) => view! {
-                        <h4>{format!("Step {} of {}: {}", i + 1, n + 1, st.title)}</h4>
-                        {st.description.map(|d| view! { <Markdown text=d class="muted"/> })}
+                if i < n_steps.get() {
+                    let step_text = move |f: &TemplateParameterSchema| f.steps.get(i).map(|st| (st.title.clone(), st.description.clone(), f.steps.len()));
+                    let text = Memo::new(move |_| form.with(|f| f.as_ref().and_then(step_text)));
+                    view! {
+                        <h4>{move || text.get().map(|(title, _, n)| format!("Step {} of {}: {}", i + 1, n + 1, title))}</h4>
+                        {move || text.get().and_then(|(_, d, _)| d).map(|d| view! { <Markdown text=d class="muted"/> })}
                         {step_form(ctx)}
-                    }.into_any(),
-                    None => f.as_ref().map(|f| review(ctx, &f.steps, step)).into_any(),
-                })
+                    }.into_any()
+                } else {
+                    view! { {move || form.with(|f| f.as_ref().map(|f| review(ctx, &f.steps, step)))} }.into_any()
+                }
             }}
             <div class="wizard-actions">
                 <button type="button" class="button" disabled=move || at.get() == 0 on:click=back>"Back"</button>

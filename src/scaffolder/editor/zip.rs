@@ -43,33 +43,29 @@ pub fn build(entries: &[Entry]) -> Vec<u8> {
         let crc = crc32(e.bytes);
         let name = e.path.as_bytes();
         let size = e.bytes.len() as u32;
+        // What both headers say of the entry, in the same order.
+        let described = |to: &mut Vec<u8>| {
+            u16le(to, 10); // version needed: 1.0 (stored)
+            u16le(to, UTF8_NAMES);
+            u16le(to, 0); // stored
+            u16le(to, DOS_TIME);
+            u16le(to, DOS_DATE);
+            u32le(to, crc);
+            u32le(to, size);
+            u32le(to, size);
+            u16le(to, name.len() as u16);
+        };
         // Local header.
         u32le(&mut out, 0x0403_4b50);
-        u16le(&mut out, 10); // version needed: 1.0 (stored)
-        u16le(&mut out, UTF8_NAMES);
-        u16le(&mut out, 0); // stored
-        u16le(&mut out, DOS_TIME);
-        u16le(&mut out, DOS_DATE);
-        u32le(&mut out, crc);
-        u32le(&mut out, size);
-        u32le(&mut out, size);
-        u16le(&mut out, name.len() as u16);
-        u16le(&mut out, 0);
+        described(&mut out);
+        u16le(&mut out, 0); // extra
         out.extend_from_slice(name);
         out.extend_from_slice(e.bytes);
         // Its central directory record.
         let mode: u32 = if e.executable { 0o100755 } else { 0o100644 };
         u32le(&mut central, 0x0201_4b50);
         u16le(&mut central, (3 << 8) | 20); // made by Unix, zip 2.0
-        u16le(&mut central, 10);
-        u16le(&mut central, UTF8_NAMES);
-        u16le(&mut central, 0);
-        u16le(&mut central, DOS_TIME);
-        u16le(&mut central, DOS_DATE);
-        u32le(&mut central, crc);
-        u32le(&mut central, size);
-        u32le(&mut central, size);
-        u16le(&mut central, name.len() as u16);
+        described(&mut central);
         u16le(&mut central, 0); // extra
         u16le(&mut central, 0); // comment
         u16le(&mut central, 0); // disk

@@ -7,14 +7,24 @@
 //   the DOM shows the re-validated state (the field's pattern makes every other
 //   keystroke invalid, so each one flips the message), median of 40;
 // - pickerMs: an EntityPicker showing no match, then the user's name entered,
-//   until that user is offered (search debounce and backend query included).
+//   until that user is offered (search debounce and backend query included);
+// - editorKeystrokeMs: the template editor (/create/edit) with the same template,
+//   from a keystroke in its YAML (a character added to field0's title) until the
+//   form preview's label shows it (the YAML read again, the form re-rendered),
+//   median of 40;
+// - dryRunMs: the fixture folder tests/backstage/templates/editor-demo opened in
+//   the editor and dry-run, from the click to its produced files on screen.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BASE, guestContext, launch, median } from './browser.mjs';
+
+const DEMO_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../backstage/templates/editor-demo');
 
 const label = process.argv[2] || 'wizard';
 const runs = Number(process.argv[3] || 5);
 const user = process.argv[4] || 'guest';
 const browser = await launch();
-const samples = { firstFieldMs: [], keystrokeMs: [], pickerMs: [] };
+const samples = { firstFieldMs: [], keystrokeMs: [], pickerMs: [], editorKeystrokeMs: [], dryRunMs: [] };
 
 for (let i = 0; i < runs; i++) {
   const context = await guestContext(browser);
@@ -54,7 +64,7 @@ for (let i = 0; i < runs; i++) {
   // First a term that matches nobody, so the list is known to be stale; then the
   // whole name in one input event (as typed fast or pasted).
   await picker.fill('zzzz-nobody');
-  await page.getByText('Nothing in the catalog matches.').waitFor();
+  await page.getByText('Nothing in the catalog matches.').first().waitFor();
   const t = await page.evaluate(async (name) => {
     const input = document.querySelector('#field-user');
     const t0 = performance.now();
@@ -63,13 +73,47 @@ for (let i = 0; i < runs; i++) {
     return await new Promise((resolve, reject) => {
       setTimeout(() => reject(new Error(`${name} was not offered within 10 s: ${document.querySelector('#field-user-options')?.textContent}`)), 10000);
       const check = () => {
-        const hit = [...document.querySelectorAll('#field-user-options button')].some((b) => b.textContent.includes(name));
+        const hit = [...document.querySelectorAll('#field-user-options [role=option]')].some((b) => b.textContent.includes(name));
         if (hit) resolve(performance.now() - t0); else requestAnimationFrame(check);
       };
       check();
     });
   }, user);
   samples.pickerMs.push(Math.round(t));
+
+  await page.goto(`${BASE}create/edit?template=default/bench-wizard`);
+  await page.locator('label[for="field-field0"]').waitFor({ timeout: 30000 });
+  const edits = await page.evaluate(async () => {
+    const area = document.querySelector('#template-yaml');
+    const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const out = [];
+    const end = area.value.search(/Name 0\n/) + 'Name 0'.length;
+    if (end < 'Name 0'.length) throw new Error('field0 has no title "Name 0" in the YAML');
+    for (let k = 0; k < 40; k++) {
+      const at = end + k;
+      const t0 = performance.now();
+      area.value = area.value.slice(0, at) + 'x' + area.value.slice(at);
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      const want = 'Name 0' + 'x'.repeat(k + 1);
+      // The field is drawn anew (its schema changed): look it up each time.
+      for (let i = 0; !document.querySelector('label[for="field-field0"]')?.textContent.includes(want); i++) {
+        if (i > 2000) throw new Error(`edit ${k}: the preview did not show "${want}"`);
+        await tick();
+      }
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  samples.editorKeystrokeMs.push(Math.round(median(edits) * 100) / 100);
+
+  await page.getByRole('button', { name: 'Open a template…' }).click();
+  await page.locator('input[type=file]').setInputFiles(DEMO_FOLDER);
+  await page.getByText('Editing the folder editor-demo.').waitFor();
+  await page.getByRole('region', { name: 'Form preview' }).getByRole('textbox', { name: /^Name/ }).fill('bench-site');
+  const t2 = Date.now();
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  await page.getByRole('list', { name: 'Produced files' }).waitFor({ timeout: 30000 });
+  samples.dryRunMs.push(Date.now() - t2);
   await context.close();
 }
 await browser.close();
