@@ -14,6 +14,7 @@
 //   median of 40;
 // - dryRunMs: the fixture folder tests/backstage/templates/editor-demo opened in
 //   the editor and dry-run, from the click to its produced files on screen.
+// EDITOR=0 leaves the two editor figures out (to measure a build without it).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE, guestContext, launch, median } from './browser.mjs';
@@ -81,6 +82,7 @@ for (let i = 0; i < runs; i++) {
   }, user);
   samples.pickerMs.push(Math.round(t));
 
+  if (process.env.EDITOR === '0') { await context.close(); continue; }
   await page.goto(`${BASE}create/edit?template=default/bench-wizard`);
   await page.locator('label[for="field-field0"]').waitFor({ timeout: 30000 });
   const edits = await page.evaluate(async () => {
