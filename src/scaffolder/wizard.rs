@@ -16,14 +16,11 @@ use crate::api::types::{TemplateParameterSchema, TemplateStep};
 use crate::api::{ApiError, Backend};
 use crate::browser::session_storage;
 use crate::model::entity_ref::EntityRef;
-use crate::scaffolder::forms::check::Check;
 use crate::scaffolder::forms::draft::{draft_key, form_data_param, Draft};
 use crate::scaffolder::forms::field::FormCtx;
-use crate::scaffolder::forms::regexp::browser_patterns;
-use crate::scaffolder::forms::schema::{Choices, Field, Resolver};
-use crate::scaffolder::forms::standalone::follow_defaults;
+use crate::scaffolder::forms::schema::{Choices, Field};
+use crate::scaffolder::forms::standalone::{fields_of, follow_defaults, step_fields_and_errors};
 use crate::scaffolder::forms::submit_errors::{field_errors, step_of};
-use crate::scaffolder::forms::validate::validate_fields;
 use crate::scaffolder::forms::values::{review_rows, visible_values};
 use crate::scaffolder::forms::widgets::step_form;
 use crate::shell::paths;
@@ -77,7 +74,7 @@ pub fn all_values(all_fields: &[Vec<Field>], data: &Value) -> Map<String, Value>
 }
 
 pub fn step_fields(step: &TemplateStep, data: &Value, choices: &Choices) -> Vec<Field> {
-    Resolver::new(&step.schema, choices, &browser_patterns).step_fields(data)
+    fields_of(&step.schema, data, choices)
 }
 
 fn load_draft(key: &str) -> Option<Draft> {
@@ -113,18 +110,11 @@ fn Wizard(schema: TemplateParameterSchema, template_ref: EntityRef) -> impl Into
     let touched = RwSignal::new(BTreeSet::<String>::new());
     let show_all = RwSignal::new(false);
     let server_errors = RwSignal::new(BTreeMap::<String, String>::new());
-    let fields = Memo::new(move |_| {
+    let step_schema = Memo::new(move |_| {
         let i = step.get();
-        steps.with_value(|s| s.get(i).map(|st| data.with(|d| choices.with(|c| step_fields(st, d, c)))).unwrap_or_default())
+        steps.with_value(|s| s.get(i).map(|st| st.schema.clone()))
     });
-    let errors = Memo::new(move |_| {
-        let i = step.get();
-        steps.with_value(|all| {
-            let Some(st) = all.get(i) else { return BTreeMap::new() };
-            let check = Check::new(&st.schema, &browser_patterns);
-            fields.with(|f| data.with(|d| secrets.with(|s| validate_fields(f, d, s, &check))))
-        })
-    });
+    let (fields, errors) = step_fields_and_errors(step_schema, data, choices, secrets);
     let ctx = FormCtx { data, secrets, choices, touched, show_all, fields, errors, server_errors };
 
     let seen = follow_defaults(fields, data);

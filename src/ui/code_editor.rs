@@ -17,8 +17,10 @@ pub fn CodeEditor(
     text: RwSignal<String>,
     #[prop(into)] marks: Signal<Vec<(usize, String)>>,
 ) -> impl IntoView {
-    let lines = Memo::new(move |_| text.with(|t| t.split('\n').count()));
-    let widest = Memo::new(move |_| text.with(|t| t.split('\n').map(|l| l.chars().count()).max().unwrap_or(0)));
+    // One pass over the text a keystroke: how many lines, and the widest.
+    let shape = Memo::new(move |_| text.with(|t| t.split('\n').fold((0, 0), |(n, w), l| (n + 1, w.max(l.chars().count())))));
+    let lines = Memo::new(move |_| shape.get().0);
+    let widest = Memo::new(move |_| shape.get().1);
     let problems_id = format!("{id}-problems");
     view! {
         <div class="code-editor">

@@ -60,20 +60,17 @@ pub fn read_options(text: &str) -> Result<Value, String> {
 #[component]
 pub fn FieldExplorerPage() -> impl IntoView {
     use_page_style("template-editor.css");
+    let example_text = |name: &str| serde_json::to_string_pretty(&example(name).1).unwrap_or_default();
     let chosen = RwSignal::new(ALL[0].name.to_string());
-    let options_text = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let (_, options) = example(&chosen.get());
-        options_text.set(serde_json::to_string_pretty(&options).unwrap_or_default());
-    });
+    let options_text = RwSignal::new(example_text(ALL[0].name));
+    let choose = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        options_text.set(example_text(&name));
+        chosen.set(name);
+    };
     let options = Memo::new(move |_| options_text.with(|t| read_options(t)));
     // The last options that could be read: a half-typed edit keeps the field.
-    let good = RwSignal::new(json!({}));
-    Effect::new(move |_| {
-        if let Ok(o) = options.get() {
-            good.set(o);
-        }
-    });
+    let good = Memo::new(move |last: Option<&Value>| options.get().ok().or_else(|| last.cloned()).unwrap_or_else(|| json!({})));
     let schema = Memo::new(move |_| good.with(|o| field_schema(&chosen.get(), o)));
     view! {
         <PageHeader title="Field explorer" subtitle="Try a field extension's options and see the field as the wizard shows it.">
@@ -83,7 +80,7 @@ pub fn FieldExplorerPage() -> impl IntoView {
             <section class="card" aria-labelledby="explorer-options">
                 <h2 id="explorer-options">"Field and options"</h2>
                 <label for="explorer-field">"Field extension"</label>
-                <select id="explorer-field" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <select id="explorer-field" on:change=choose>
                     {ALL.iter().map(|e| view! { <option value=e.name selected=move || chosen.get() == e.name>{e.name}</option> }).collect_view()}
                 </select>
                 <label for="explorer-options-json">"ui:options (JSON)"</label>

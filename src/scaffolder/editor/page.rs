@@ -79,14 +79,8 @@ pub fn TemplateEditorPage() -> impl IntoView {
     // Read at every keystroke (the preview follows at once); the problems are
     // listed once typing pauses, so a half-typed word is not called a mistake.
     let reading = Memo::new(move |_| text.with(|t| read(t, &browser_patterns)));
-    let shown_form = RwSignal::new(reading.with_untracked(|r| r.form.clone()));
-    Effect::new(move |_| {
-        if let Some(f) = reading.with(|r| r.form.clone()) {
-            if shown_form.with_untracked(|s| s.as_ref() != Some(&f)) {
-                shown_form.set(Some(f));
-            }
-        }
-    });
+    // The last form the text gave: a half-typed edit keeps the preview.
+    let shown_form = Memo::new(move |last: Option<&Option<_>>| reading.with(|r| r.form.clone()).or_else(|| last.cloned().flatten()));
     let marks = RwSignal::new(marks_of(&reading.get_untracked()));
     let settle = Debounce::new(400);
     Effect::new(move |_| {

@@ -9,12 +9,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api::types::TemplateParameterSchema;
-use crate::scaffolder::forms::check::Check;
 use crate::scaffolder::forms::field::FormCtx;
-use crate::scaffolder::forms::regexp::browser_patterns;
 use crate::scaffolder::forms::schema::{Choices, Field};
-use crate::scaffolder::forms::standalone::follow_defaults;
-use crate::scaffolder::forms::validate::validate_fields;
+use crate::scaffolder::forms::standalone::{follow_defaults, step_fields_and_errors};
 use crate::scaffolder::forms::widgets::step_form;
 use crate::scaffolder::wizard::{all_values, review, step_fields};
 use crate::ui::markdown::Markdown;
@@ -61,20 +58,11 @@ pub fn FormPreview(#[prop(into)] form: Signal<Option<TemplateParameterSchema>>, 
     let n_steps = Memo::new(move |_| form.with(|f| f.as_ref().map_or(0, |f| f.steps.len())));
     // A step the edited template no longer has: the review.
     let at = Memo::new(move |_| step.get().min(n_steps.get()));
-    let fields = Memo::new(move |_| {
+    let schema = Memo::new(move |_| {
         let i = at.get();
-        form.with(|f| {
-            f.as_ref().and_then(|f| f.steps.get(i)).map(|st| data.with(|d| choices.with(|c| step_fields(st, d, c)))).unwrap_or_default()
-        })
+        form.with(|f| f.as_ref().and_then(|f| f.steps.get(i)).map(|st| st.schema.clone()))
     });
-    let errors = Memo::new(move |_| {
-        let i = at.get();
-        form.with(|f| {
-            let Some(st) = f.as_ref().and_then(|f| f.steps.get(i)) else { return BTreeMap::new() };
-            let check = Check::new(&st.schema, &browser_patterns);
-            fields.with(|fs| data.with(|d| secrets.with(|s| validate_fields(fs, d, s, &check))))
-        })
-    });
+    let (fields, errors) = step_fields_and_errors(schema, data, choices, secrets);
     let ctx = FormCtx { data, secrets, choices, touched, show_all, fields, errors, server_errors: RwSignal::new(BTreeMap::new()) };
     follow_defaults(fields, data);
 

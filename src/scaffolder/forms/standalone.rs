@@ -17,18 +17,11 @@ use crate::scaffolder::forms::values::fill_defaults;
 /// The form's state for `schema`, starting from `initial` (defaults fill in
 /// what it lacks). Render it with `widgets::step_form`.
 pub fn single_form(schema: Value, initial: Value) -> FormCtx {
-    let schema = StoredValue::new(schema);
+    let schema = Memo::new(move |_| Some(schema.clone()));
     let data = RwSignal::new(initial);
     let choices = RwSignal::new(Choices::new());
     let secrets = RwSignal::new(BTreeMap::<String, String>::new());
-    let fields =
-        Memo::new(move |_| schema.with_value(|s| data.with(|d| choices.with(|c| Resolver::new(s, c, &browser_patterns).step_fields(d)))));
-    let errors = Memo::new(move |_| {
-        schema.with_value(|s| {
-            let check = Check::new(s, &browser_patterns);
-            fields.with(|f| data.with(|d| secrets.with(|sec| validate_fields(f, d, sec, &check))))
-        })
-    });
+    let (fields, errors) = step_fields_and_errors(schema, data, choices, secrets);
     follow_defaults(fields, data);
     FormCtx {
         data,
@@ -40,6 +33,32 @@ pub fn single_form(schema: Value, initial: Value) -> FormCtx {
         errors,
         server_errors: RwSignal::new(BTreeMap::new()),
     }
+}
+
+/// The fields a step's schema gives for the values and choices so far.
+pub fn fields_of(schema: &Value, data: &Value, choices: &Choices) -> Vec<Field> {
+    Resolver::new(schema, choices, &browser_patterns).step_fields(data)
+}
+
+/// The fields of the step whose schema `schema` holds (none without one) and
+/// their errors, following the values: what the wizard, its preview in the
+/// template editor and a single form all show.
+pub fn step_fields_and_errors(
+    schema: Memo<Option<Value>>,
+    data: RwSignal<Value>,
+    choices: RwSignal<Choices>,
+    secrets: RwSignal<BTreeMap<String, String>>,
+) -> (Memo<Vec<Field>>, Memo<BTreeMap<String, String>>) {
+    let fields =
+        Memo::new(move |_| schema.with(|s| s.as_ref().map(|s| data.with(|d| choices.with(|c| fields_of(s, d, c)))).unwrap_or_default()));
+    let errors = Memo::new(move |_| {
+        schema.with(|s| {
+            let Some(s) = s else { return BTreeMap::new() };
+            let check = Check::new(s, &browser_patterns);
+            fields.with(|f| data.with(|d| secrets.with(|sec| validate_fields(f, d, sec, &check))))
+        })
+    });
+    (fields, errors)
 }
 
 /// Fields that appear get their defaults (once each: a default the user cleared
