@@ -22,6 +22,18 @@ pub fn CodeEditor(
     let lines = Memo::new(move |_| shape.get().0);
     let widest = Memo::new(move |_| shape.get().1);
     let problems_id = format!("{id}-problems");
+    // The text goes into the box only when it changed elsewhere (a template
+    // opened, a draft restored): writing a textarea's value rebuilds its whole
+    // layout, which on every keystroke would cost more than the rest together.
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        let Some(el) = area.get() else { return };
+        text.with(|t| {
+            if el.value() != *t {
+                el.set_value(t);
+            }
+        });
+    });
     view! {
         <div class="code-editor">
             <div class="code-gutter" aria-hidden="true">
@@ -32,16 +44,18 @@ pub fn CodeEditor(
             </div>
             <div class="code-area">
                 <pre class="code-colour" aria-hidden="true">
-                    // Keyed by content: a keystroke redraws its own line only.
+                    // Keyed by content: a keystroke redraws its own line only. Each
+                    // line is a block of its own (style/pages), so laying it out
+                    // again does not lay out the others, and lines out of view skip it.
                     <For each=move || text.with(|t| keyed_lines(t)) key=|(k, _)| k.clone() children=|(_, line)| view! {
-                        <span>{highlight_line(&line, Language::Data).into_iter().map(|(tok, s)| view! { <span class=tok.class()>{s}</span> }).collect_view()}"\n"</span>
+                        <span class="code-line">{highlight_line(&line, Language::Data).into_iter().map(|(tok, s)| view! { <span class=tok.class()>{s}</span> }).collect_view()}</span>
                     }/>
                 </pre>
                 <textarea id=id aria-label=label spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                     aria-describedby=problems_id.clone()
                     rows=move || lines.get() + 1
                     style:width=move || format!("max(100%, {}ch)", widest.get() + 3)
-                    prop:value=move || text.get()
+                    node_ref=area
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </div>
         </div>
