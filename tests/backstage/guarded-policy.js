@@ -6,6 +6,9 @@
 //     stagedoor.dev/staff-only: the scaffolder reads a template with the caller's
 //     own credentials, so a template the catalog hides cannot be run either. This
 //     is how a Backstage policy restricts one template.
+//   - Guests do not see the form steps tagged staff-only (backstage:permissions
+//     tags; scaffolder.template.parameter.read): the scaffolder leaves them out of
+//     the form it serves them.
 //   - Carol reviews the catalog: she may do everything but run templates.
 //   - Everyone else signed in through the OpenID Connect provider may do all of it.
 const { createBackendModule } = require('@backstage/backend-plugin-api');
@@ -15,6 +18,10 @@ const {
   catalogConditions,
   createCatalogConditionalDecision,
 } = require('@backstage/plugin-catalog-backend/alpha');
+const {
+  createScaffolderTemplateConditionalDecision,
+  scaffolderTemplateConditions,
+} = require('@backstage/plugin-scaffolder-backend/alpha');
 
 const GUEST = 'user:default/guest';
 const REVIEWER = 'user:default/carol';
@@ -24,6 +31,7 @@ const DENIED_TO_GUESTS = new Set([
   'catalog.entity.delete',
 ]);
 const STAFF_ONLY = 'stagedoor.dev/staff-only';
+const STAFF_TAG = 'staff-only';
 
 class GuardedPolicy {
   async handle(request, user) {
@@ -40,6 +48,11 @@ class GuardedPolicy {
             catalogConditions.hasLabel({ label: STAFF_ONLY }),
           ],
         },
+      });
+    }
+    if (who === GUEST && name === 'scaffolder.template.parameter.read') {
+      return createScaffolderTemplateConditionalDecision(request.permission, {
+        not: scaffolderTemplateConditions.hasTag({ tag: STAFF_TAG }),
       });
     }
     if (who === REVIEWER && name === 'scaffolder.task.create') {

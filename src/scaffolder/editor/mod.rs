@@ -3,6 +3,7 @@
 pub mod dry_run;
 pub mod fields;
 pub mod folder;
+pub mod in_place;
 pub mod page;
 pub mod preview;
 pub mod results;

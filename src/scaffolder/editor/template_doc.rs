@@ -240,6 +240,32 @@ fn form(
     })
 }
 
+/// The form steps of a template as registered that the backend's answer for
+/// this user (`parameter-schema`) leaves out: the permission policy's
+/// `scaffolder.template.parameter.read` hides them (by their
+/// `backstage:permissions` tags). The backend filters without reordering, so
+/// the served steps are matched in order, by title and field names.
+pub fn hidden_steps(registered: &Value, served: &TemplateParameterSchema) -> Vec<String> {
+    let steps: Vec<&Value> = match registered.pointer("/spec/parameters") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        None | Some(Value::Null) => Vec::new(),
+        Some(one) => vec![one],
+    };
+    let title = |s: &Value| s.get("title").and_then(Value::as_str).unwrap_or("Please enter the following information").to_string();
+    let names =
+        |s: &Value| s.get("properties").and_then(Value::as_object).map(|p| p.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+    let mut from = 0;
+    let mut hidden = Vec::new();
+    for step in steps {
+        let same = |s: &TemplateStep| s.title == title(step) && names(&s.schema) == names(step);
+        match served.steps[from..].iter().position(same) {
+            Some(j) => from += j + 1,
+            None => hidden.push(title(step)),
+        }
+    }
+    hidden
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,5 +404,28 @@ spec:
         for bad in ["", "-a", "a-", "a--b", "a b", &"x".repeat(64)] {
             assert!(!is_valid_name(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn steps_the_backend_leaves_out_are_the_hidden_ones() {
+        let registered = documents(GOOD).0.remove(0).value;
+        let step = |title: &str, field: &str| TemplateStep {
+            title: title.into(),
+            description: None,
+            schema: serde_json::json!({ "properties": { field: { "type": "string" } } }),
+        };
+        let served = |steps| TemplateParameterSchema { title: "Demo".into(), description: None, steps };
+        assert_eq!(
+            hidden_steps(&registered, &served(vec![step("About", "name"), step("Please enter the following information", "count")])),
+            Vec::<String>::new()
+        );
+        assert_eq!(hidden_steps(&registered, &served(vec![step("About", "name")])), vec!["Please enter the following information"]);
+        assert_eq!(hidden_steps(&registered, &served(vec![step("Please enter the following information", "count")])), vec!["About"]);
+        assert_eq!(hidden_steps(&registered, &served(vec![])), vec!["About", "Please enter the following information"]);
+        // A step of the same title but other fields is not the registered one.
+        assert_eq!(
+            hidden_steps(&registered, &served(vec![step("About", "other"), step("Please enter the following information", "count")])),
+            vec!["About"]
+        );
     }
 }

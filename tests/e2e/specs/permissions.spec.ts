@@ -57,6 +57,31 @@ test('a guest is told what the policy denies, and the actions are disabled', asy
   await expect(page.getByText('You are not allowed to run templates')).toHaveCount(0);
 });
 
+test('a form step the policy hides from guests is named in the editor, whose dry run it then blocks', async ({ page }) => {
+  // The everything-form template tags its "Catalog pickers" step staff-only; the
+  // guarded policy answers scaffolder.template.parameter.read for guests with
+  // "not tagged staff-only", so the scaffolder serves them the form without it.
+  await page.goto('create/templates/default/everything-form');
+  await page.getByRole('button', { name: 'Enter as guest' }).click();
+  const stepper = page.getByRole('list', { name: 'Steps', exact: true });
+  await expect(stepper).toContainText('Lists and choices');
+  await expect(stepper).not.toContainText('Catalog pickers');
+
+  await page.goto('create/edit?template=default/everything-form');
+  const notice = page.getByRole('region', { name: 'Form preview' }).getByText(/hides the form step “Catalog pickers” of this template from you/);
+  await expect(notice).toContainText('scaffolder.template.parameter.read');
+  await expect(page.locator('#dry-run-hidden')).toContainText('you may not dry-run the template');
+  await expect(page.getByRole('button', { name: 'Dry run' })).toBeDisabled();
+  // The author still sees every step as written.
+  await expect(page.getByRole('list', { name: 'Steps of the previewed form' })).toContainText('Catalog pickers');
+
+  // A template with no hidden step says nothing of the kind, and may be dry-run.
+  await page.goto('create/edit?template=default/new-library');
+  await expect(page.getByRole('region', { name: 'Form preview' }).getByRole('heading', { name: 'Shared library' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dry run' })).toBeEnabled();
+  await expect(page.getByText(/hides the form step/)).toHaveCount(0);
+});
+
 test('a reviewer the policy denies running templates is told so at Create', async ({ page }) => {
   await page.goto('create/templates/default/new-library');
   await signInWithProvider(page, 'carol@acme.example', 'carol-secret');

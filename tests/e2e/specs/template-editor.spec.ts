@@ -3,7 +3,7 @@
 // dry-run (POST /api/scaffolder/v2/dry-run) with its produced files, problems at
 // their lines, the draft over a reload, and a failing step found by line.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { expectAccessible, failOnDialogs, signInAsGuest } from './helpers';
@@ -79,6 +79,74 @@ test('a folder from disk dry-runs with its files: steps, log, output and the pro
   await expect(tree).toContainText('other-site/');
   await page.getByRole('button', { name: 'Run 1: passed' }).click();
   await expect(page.getByRole('list', { name: 'Produced files' })).toContainText('my-site/');
+});
+
+// Headless Chromium cannot answer the folder picker's dialog, so the picker is
+// handed the origin-private file system (a real FileSystemDirectoryHandle, the same
+// API a folder on disk gives) holding a copy of the fixture folder.
+const copyIntoPrivateFolder = async (page, name, dir) => {
+  const files = [];
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p, `${rel}${e.name}/`);
+      else files.push([`${rel}${e.name}`, readFileSync(p, 'utf8')]);
+    }
+  };
+  walk(dir, '');
+  await page.evaluate(async ({ name, files }) => {
+    const root = await navigator.storage.getDirectory();
+    await root.removeEntry(name, { recursive: true }).catch(() => {});
+    const top = await root.getDirectoryHandle(name, { create: true });
+    for (const [p, text] of files) {
+      const parts = p.split('/');
+      let d = top;
+      for (const part of parts.slice(0, -1)) d = await d.getDirectoryHandle(part, { create: true });
+      const w = await (await d.getFileHandle(parts.at(-1), { create: true })).createWritable();
+      await w.write(text);
+      await w.close();
+    }
+    window.showDirectoryPicker = async (options) => {
+      window.__pickerOptions = options;
+      return top;
+    };
+  }, { name, files });
+};
+const readPrivateFile = (page, folder, file) =>
+  page.evaluate(async ({ folder, file }) => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
+    return (await (await dir.getFileHandle(file)).getFile()).text();
+  }, { folder, file });
+
+test('a folder opened in place is saved back to its template.yaml, by button and by Ctrl+S, and dry-runs with its files', async ({ page }) => {
+  await signInAsGuest(page, 'create/edit');
+  await copyIntoPrivateFolder(page, 'editor-demo', path.join(TEMPLATES, 'editor-demo'));
+  await page.getByRole('button', { name: 'Open a folder to edit in place…' }).click();
+  await expect(page.getByText('Editing the folder editor-demo.')).toBeVisible();
+  await expect(page.getByText('4 files from the folder go with each dry run.')).toBeVisible();
+  expect(await page.evaluate(() => window.__pickerOptions)).toEqual({ mode: 'readwrite' });
+  await expect(page.getByText('No unsaved changes.')).toBeVisible();
+
+  const original = await editor(page).inputValue();
+  await editor(page).fill(original.replace('title: Editor demo', 'title: Saved in place'));
+  await expect(page.getByText('Unsaved changes (Ctrl+S saves).')).toBeVisible();
+  await page.getByRole('button', { name: 'Save template.yaml to the folder' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved to editor-demo\/template\.yaml at \d\d:\d\d:\d\d\.$/ })).toBeVisible();
+  await expect(page.getByText('No unsaved changes.')).toBeVisible();
+  expect(await readPrivateFile(page, 'editor-demo', 'template.yaml')).toBe(await editor(page).inputValue());
+
+  // By keyboard, from the text box.
+  await editor(page).press('Control+End');
+  await editor(page).pressSequentially('\n# saved by keyboard');
+  await editor(page).press('Control+s');
+  await expect(page.getByText('No unsaved changes.')).toBeVisible();
+  expect(await readPrivateFile(page, 'editor-demo', 'template.yaml')).toContain('# saved by keyboard');
+
+  // The folder's other files go with the dry run, as with a copy.
+  await preview(page).getByRole('textbox', { name: /^Name/ }).fill('in-place');
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  await expect(page.getByRole('heading', { name: 'Run 1: passed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Produced files' })).toContainText('in-place/');
 });
 
 test('broken YAML is shown at its line, the form keeps its last good state, and a reload keeps the draft', async ({ page }) => {
