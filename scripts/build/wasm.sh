@@ -13,7 +13,16 @@ profile=${PROFILE:-release}
 flags=(--target wasm32-unknown-unknown --features split --bin stagedoor)
 [ "$profile" = release ] && flags+=(--release)
 # RUSTFLAGS replaces .cargo/config.toml's target flags: repeat them.
-RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs" cargo build "${flags[@]}" --target-dir target/split
+rustflags=(--cfg erase_components -C link-arg=--emit-relocs)
+# Panic messages carry their source file's path, and those paths are strings in
+# the wasm: the crate sources' and the standard library's long absolute prefixes
+# are cut (the path inside the crate stays, enough to find the line).
+sysroot_src="/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')/"
+rustflags+=("--remap-path-prefix=$sysroot_src=")
+for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  rustflags+=("--remap-path-prefix=$dir=")
+done
+CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${rustflags[*]}") cargo build "${flags[@]}" --target-dir target/split
 out=target/pkg split=target/split-out
 rm -rf "$out" "$split"; mkdir -p "$out"
 wasm-split-cli "target/split/wasm32-unknown-unknown/$profile/stagedoor.wasm" "$split"

@@ -59,23 +59,24 @@ pub fn start() {
 /// The page for a route (signed in). Every page but the catalog is a chunk of its
 /// own (`Route::chunk` names it), defined beside the page (`split_page!`).
 fn page(route: Route) -> AnyView {
+    let styles = route.styles();
     match route {
         Route::Home | Route::Catalog => view! { <CatalogPage/> }.into_any(),
-        Route::Entity(r) => lazy_page(entity_page, r),
-        Route::CatalogImport => lazy_page(manage_view, ManageView::Register),
-        Route::ValidateEntities => lazy_page(manage_view, ManageView::Validate),
-        Route::CatalogExport => lazy_page(manage_view, ManageView::Export),
-        Route::Create => lazy_page(templates_page, ()),
-        Route::TemplateEditor => lazy_page(template_editor_page, ()),
-        Route::FieldExplorer => lazy_page(field_explorer_page, ()),
-        Route::Template { namespace, name } => lazy_page(wizard_page, (namespace, name)),
-        Route::Tasks => lazy_page(tasks_page, ()),
-        Route::Task(id) => lazy_page(task_page, id),
-        Route::Actions => lazy_page(actions_page, ()),
-        Route::Docs => lazy_page(docs_page, ()),
-        Route::DocsPage { entity, path } => lazy_page(docs_reader_page, (entity, path)),
-        Route::Search => lazy_page(search_page, ()),
-        Route::Settings => lazy_page(settings_page, ()),
+        Route::Entity(r) => lazy_page(entity_page, styles, r),
+        Route::CatalogImport => lazy_page(manage_view, styles, ManageView::Register),
+        Route::ValidateEntities => lazy_page(manage_view, styles, ManageView::Validate),
+        Route::CatalogExport => lazy_page(manage_view, styles, ManageView::Export),
+        Route::Create => lazy_page(templates_page, styles, ()),
+        Route::TemplateEditor => lazy_page(template_editor_page, styles, ()),
+        Route::FieldExplorer => lazy_page(field_explorer_page, styles, ()),
+        Route::Template { namespace, name } => lazy_page(wizard_page, styles, (namespace, name)),
+        Route::Tasks => lazy_page(tasks_page, styles, ()),
+        Route::Task(id) => lazy_page(task_page, styles, id),
+        Route::Actions => lazy_page(actions_page, styles, ()),
+        Route::Docs => lazy_page(docs_page, styles, ()),
+        Route::DocsPage { entity, path } => lazy_page(docs_reader_page, styles, (entity, path)),
+        Route::Search => lazy_page(search_page, styles, ()),
+        Route::Settings => lazy_page(settings_page, styles, ()),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }
@@ -89,6 +90,8 @@ fn warm(route: &Route) {
             let _ = f.await;
         });
     }
+    // Its stylesheets too (inserted now; the page waits for them).
+    let _ = crate::ui::page_style::start(route.styles());
     match route {
         Route::Entity(_) => load(entity_page()),
         Route::CatalogImport | Route::ValidateEntities | Route::CatalogExport => load(manage_view()),

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ui::loading::Loading;
+use crate::ui::page_style;
 
 /// A page's view function, handed over from its chunk.
 pub type Page<A> = fn(A) -> AnyView;
@@ -56,28 +57,36 @@ macro_rules! split_page {
 /// cannot be fetched, says so with a retry. Only this thin layer is generic: the
 /// page and its argument become one boxed view function, so each route adds a
 /// few closures to the first load instead of a copy of the loading machinery.
-pub fn lazy_page<A, F, Fut>(load: F, arg: A) -> AnyView
+///
+/// `styles` are the page's own stylesheets (`Route::styles`): fetched with the
+/// chunk, and the page shows once both are there, so never unstyled.
+pub fn lazy_page<A, F, Fut>(load: F, styles: &'static [&'static str], arg: A) -> AnyView
 where
     A: Clone + Send + Sync + 'static,
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<Page<A>, LoadError>> + 'static,
 {
-    lazy_view(Arc::new(move || {
-        let (load, arg) = (load.clone(), arg.clone());
-        Box::pin(async move { load().await.map(|page| Arc::new(move || page(arg.clone())) as View) })
-    }))
+    lazy_view(
+        Arc::new(move || {
+            let (load, arg) = (load.clone(), arg.clone());
+            Box::pin(async move { load().await.map(|page| Arc::new(move || page(arg.clone())) as View) })
+        }),
+        styles,
+    )
 }
 
 /// A loaded page, ready to render with its argument.
 type View = Arc<dyn Fn() -> AnyView + Send + Sync>;
 type Loader = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<View, LoadError>>>> + Send + Sync>;
 
-fn lazy_view(load: Loader) -> AnyView {
+fn lazy_view(load: Loader, styles: &'static [&'static str]) -> AnyView {
     let page = RwSignal::new(None::<Result<View, LoadError>>);
     let start = Callback::new(move |_: ()| {
+        let css = wasm_bindgen_futures::JsFuture::from(page_style::start(styles));
         let fut = load();
         spawn_local(async move {
             let r = fut.await;
+            let _ = css.await;
             let _ = page.try_set(Some(r));
         })
     });

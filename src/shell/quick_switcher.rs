@@ -28,5 +28,5 @@ pub fn QuickSwitcher() -> impl IntoView {
             let _ = el.focus();
         }
     });
-    move || open.get().then(|| lazy_page(switcher_panel, close))
+    move || open.get().then(|| lazy_page(switcher_panel, &["search.css"], close))
 }

@@ -185,6 +185,20 @@ impl Route {
         }
     }
 
+    /// The page's own stylesheets (`style/pages/`), fetched with its chunk
+    /// instead of travelling in the first load's `main.css`.
+    pub fn styles(&self) -> &'static [&'static str] {
+        match self {
+            Route::Home | Route::Catalog | Route::NotFound | Route::Create | Route::Settings => &[],
+            Route::Entity(_) => &["entity.css"],
+            Route::CatalogImport | Route::ValidateEntities | Route::CatalogExport => &["forms.css", "catalog-import.css"],
+            Route::TemplateEditor | Route::FieldExplorer => &["forms.css", "template-editor.css"],
+            Route::Template { .. } | Route::Tasks | Route::Task(_) | Route::Actions => &["forms.css"],
+            Route::Docs | Route::DocsPage { .. } => &["docs.css"],
+            Route::Search => &["search.css"],
+        }
+    }
+
     /// One route of each shape, for tests that must cover them all.
     pub fn examples() -> Vec<Route> {
         let e = EntityRef::new("component", "default", "checkout-service");
@@ -215,6 +229,17 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_page_stylesheet_is_in_style_pages_and_each_is_used() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/style/pages");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        on_disk.sort();
+        let mut named: Vec<String> = Route::examples().iter().flat_map(|r| r.styles().iter().map(|s| s.to_string())).collect();
+        named.sort();
+        named.dedup();
+        assert_eq!(named, on_disk);
+    }
 
     #[test]
     fn backstage_url_shapes() {

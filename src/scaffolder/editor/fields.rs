@@ -11,7 +11,6 @@ use crate::scaffolder::forms::standalone::single_form;
 use crate::scaffolder::forms::widgets::step_form;
 use crate::shell::routes::Route;
 use crate::ui::page_header::PageHeader;
-use crate::ui::page_style::use_page_style;
 
 /// The type of value an extension fills in, and options that show what it does
 /// (each against the demo catalog).
@@ -59,7 +58,6 @@ pub fn read_options(text: &str) -> Result<Value, String> {
 
 #[component]
 pub fn FieldExplorerPage() -> impl IntoView {
-    use_page_style("template-editor.css");
     let example_text = |name: &str| serde_json::to_string_pretty(&example(name).1).unwrap_or_default();
     let chosen = RwSignal::new(ALL[0].name.to_string());
     let options_text = RwSignal::new(example_text(ALL[0].name));

@@ -28,7 +28,6 @@ use crate::ui::code_editor::CodeEditor;
 use crate::ui::debounce::Debounce;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::page_header::PageHeader;
-use crate::ui::page_style::use_page_style;
 
 /// How many dry runs are kept to compare.
 const KEPT_RUNS: usize = 3;
@@ -77,7 +76,6 @@ fn load_draft() -> Option<Draft> {
 
 #[component]
 pub fn TemplateEditorPage() -> impl IntoView {
-    use_page_style("template-editor.css");
     let router = use_router();
     let backend = expect_context::<Backend>();
     // A draft of nothing (the page left before a template was opened) is none.

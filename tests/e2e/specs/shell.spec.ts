@@ -220,6 +220,10 @@ test('a reload asks for config, session, first data and chunk files once each @s
   once(/^GET .*\/split_entity\.wasm$/);
   once(/^GET .*\/chunk_\d+\.wasm$/);
   once(/^GET .*\/small-chunks\.bin$/);
+  // The page's own styles come with its chunk (not in the first load's CSS), and
+  // the page shows only once they are there: styled at its first frame.
+  once(/^GET .*\/entity\.css$/);
+  expect(await page.locator('.entity-grid').first().evaluate((e) => getComputedStyle(e).display)).toBe('grid');
 
   seen.clear();
   await page.goto('create/templates/default/new-library');
