@@ -77,6 +77,17 @@ if (!window.STAGEDOOR_CONFIG) {
 
 // Where the wasm and the pages' own stylesheets are (ui/page_style.rs).
 window.__stagedoorPkg = new URL('./', import.meta.url).href;
+// A page's own stylesheets (style/pages/), each linked once: the promise settles
+// when they have loaded or failed, or after 3 s of a stalled connection (a page
+// without its styles is better than no page). Here rather than in Rust, where
+// the promise and its callbacks cost ten times the bytes.
+const pageStyles = {};
+window.__stagedoorStyles = (files) => Promise.all(files.map((file) => (pageStyles[file] ||= new Promise((done) => {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: window.__stagedoorPkg + file });
+  link.onload = link.onerror = done;
+  setTimeout(done, 3000);
+  document.head.append(link);
+}))));
 const { default: init } = await import('./main.js');
 const wasm = await init({ module_or_path: new URL('./main_bg.wasm', import.meta.url) });
 dispatchEvent(new CustomEvent('StagedoorStarted', { detail: { wasm } }));

@@ -30,15 +30,35 @@ const REF_FIELDS: [&str; 6] = ["kind", "metadata.name", "metadata.namespace", "m
 pub fn EntityPage(entity_ref: EntityRef) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let r = entity_ref.clone();
-    let entity = LocalResource::new(move || {
-        let (backend, r) = (backend.clone(), r.clone());
-        async move { backend.entity_by_ref(&r).await }
-    });
+    let entity = {
+        let backend = backend.clone();
+        LocalResource::new(move || {
+            let (backend, r) = (backend.clone(), r.clone());
+            async move { backend.entity_by_ref(&r).await }
+        })
+    };
+    // What the page asks besides the entity depends only on its ref, known from
+    // the URL: asked now, beside the entity, rather than a round trip after it.
+    // The chain of locations that produced it: their errors show at the top, and
+    // the Inspect card lists it.
+    let ancestry = {
+        let (backend, r) = (backend.clone(), entity_ref.clone());
+        LocalResource::new(move || {
+            let (backend, r) = (backend.clone(), r.clone());
+            async move { backend.entity_ancestry(&r).await }
+        })
+    };
+    let own = Some(entity_ref.to_string());
+    let may = May {
+        delete: allowed(&backend, ENTITY_DELETE, own.clone()),
+        unregister: allowed(&backend, LOCATION_DELETE, None),
+        refresh: allowed(&backend, ENTITY_REFRESH, own),
+    };
     move || {
         let r = entity_ref.clone();
         match entity.get() {
             None => view! { <Loading what="the entity"/> }.into_any(),
-            Some(Ok(e)) => view! { <EntityView entity=e/> }.into_any(),
+            Some(Ok(e)) => view! { <EntityView entity=e ancestry=ancestry may=may/> }.into_any(),
             Some(Err(err)) if err.is_not_found() => view! {
                 <PageHeader title="Entity not found"/>
                 <p class="empty">{format!("The catalog has no {} named \"{}\" in namespace \"{}\".", r.kind, r.name, r.namespace)}</p>
@@ -65,8 +85,16 @@ fn safe_link(url: String, label: String) -> AnyView {
     }
 }
 
+/// What the policy lets the user do to the entity (`None` until it answered).
+#[derive(Clone, Copy)]
+struct May {
+    delete: Signal<Option<bool>>,
+    unregister: Signal<Option<bool>>,
+    refresh: Signal<Option<bool>>,
+}
+
 #[component]
-fn EntityView(entity: Entity) -> impl IntoView {
+fn EntityView(entity: Entity, ancestry: LocalResource<Result<Ancestry, ApiError>>, may: May) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let r = entity.entity_ref();
     let kind = entity.kind().to_ascii_lowercase();
@@ -107,19 +135,8 @@ fn EntityView(entity: Entity) -> impl IntoView {
     let edit_url = entity.annotation("backstage.io/edit-url").filter(|u| is_safe_link(u)).map(str::to_string);
 
     let subtitle = format!("{}{}", entity.kind(), entity.spec_str("type").map(|t| format!(" · {t}")).unwrap_or_default());
-    // The chain of locations that produced it: their errors show at the top, and
-    // the Inspect card lists it.
-    let ancestry = {
-        let (backend, r) = (backend.clone(), r.clone());
-        LocalResource::new(move || {
-            let (backend, r) = (backend.clone(), r.clone());
-            async move { backend.entity_ancestry(&r).await }
-        })
-    };
     let removing = RwSignal::new(None::<Intent>);
-    let own = Some(r.to_string());
-    let (may_delete, may_unregister, may_refresh) =
-        (allowed(&backend, ENTITY_DELETE, own.clone()), allowed(&backend, LOCATION_DELETE, None), allowed(&backend, ENTITY_REFRESH, own));
+    let May { delete: may_delete, unregister: may_unregister, refresh: may_refresh } = may;
     let cannot_remove = move || may_delete.get() == Some(false) && may_unregister.get() == Some(false);
     let orphan = entity.is_orphan();
     let sections = relations::group(&entity.relations());
