@@ -5,7 +5,7 @@
 // Before the wasm is there, it starts what does not need it, so those round trips
 // overlap the download instead of following it (ARCHITECTURE.md, "Boot"):
 // config.json, then the remembered provider's session refresh, then the page's
-// first backend call where the URL decides it. (The app starts the route's wasm
+// first backend calls where the URL decides them. (The app starts the route's wasm
 // chunk itself, shell/app.rs `warm`: preloading its ~30 files from here held up
 // the first load's own files over HTTP/1.1.)
 // Each answer waits in window.__stagedoorEarly under "METHOD url token" until the
@@ -40,13 +40,17 @@ function appSegments() {
   return path.split('/').filter((s) => s);
 }
 
-/** The page's first backend call, when the URL alone decides it. */
-function firstCall(segs, api) {
+/** The page's first backend calls, when the URL alone decides them. */
+function firstCalls(segs, api) {
   const [a, b, c, d] = segs;
-  if (segs.length === 1 && a === 'catalog' && !location.search) return `${api}/catalog/entities/by-query${CATALOG_FIRST_PAGE}`;
-  if (segs.length === 4 && a === 'catalog' && b !== 'export') return `${api}/catalog/entities/by-name/${c}/${b}/${d}`;
-  if (segs.length === 4 && a === 'create' && b === 'templates') return `${api}/scaffolder/v2/templates/${c}/template/${d}/parameter-schema`;
-  return null;
+  if (segs.length === 1 && a === 'catalog' && !location.search) return [`${api}/catalog/entities/by-query${CATALOG_FIRST_PAGE}`];
+  if (segs.length === 4 && a === 'catalog' && b !== 'export') {
+    // The entity page asks for the entity and the locations it came through at once.
+    const entity = `${api}/catalog/entities/by-name/${c}/${b}/${d}`;
+    return [entity, `${entity}/ancestry`];
+  }
+  if (segs.length === 4 && a === 'create' && b === 'templates') return [`${api}/scaffolder/v2/templates/${c}/template/${d}/parameter-schema`];
+  return [];
 }
 
 async function startEarly(segs) {
@@ -61,10 +65,11 @@ async function startEarly(segs) {
   const refresh = await earlyFetch(refreshUrl, null, { credentials: 'include', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
   if (!refresh.ok) return;
   const token = (await refresh.clone().json())?.backstageIdentity?.token;
-  const call = firstCall(segs, `${base}/api`);
   // A backend older than Backstage 1.33 refuses totalItems (api/catalog.rs remembers).
-  const asked = call && localStorage.getItem(`stagedoor:no-total-items@${base}`) ? call.replace('&totalItems=exclude', '') : call;
-  if (token && asked) earlyFetch(asked, token);
+  const noTotal = localStorage.getItem(`stagedoor:no-total-items@${base}`);
+  for (const call of firstCalls(segs, `${base}/api`)) {
+    if (token) earlyFetch(noTotal ? call.replace('&totalItems=exclude', '') : call, token);
+  }
 }
 
 // An embedding page hands over its own configuration and routes: nothing to guess.

@@ -217,6 +217,10 @@ test('a reload asks for config, session, first data and chunk files once each @s
   await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
   once(/^GET .*\/api\/catalog\/entities\/by-name\/component\/default\/checkout-service$/);
   fromBoot(/\/api\/catalog\/entities\/by-name\/component\/default\/checkout-service$/);
+  // The locations it came through (its ancestry) are asked for beside it, not after.
+  await page.waitForLoadState('networkidle');
+  once(/^GET .*\/checkout-service\/ancestry$/);
+  fromBoot(/\/checkout-service\/ancestry$/);
   once(/^GET .*\/split_entity\.wasm$/);
   once(/^GET .*\/chunk_\d+\.wasm$/);
   once(/^GET .*\/small-chunks\.bin$/);
