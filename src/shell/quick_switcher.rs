@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::search::switcher_panel::switcher_panel;
 use crate::shell::lazy::lazy_page;
+use crate::shell::routes::Route;
 
 #[component]
 pub fn QuickSwitcher() -> impl IntoView {
@@ -28,5 +29,5 @@ pub fn QuickSwitcher() -> impl IntoView {
             let _ = el.focus();
         }
     });
-    move || open.get().then(|| lazy_page(switcher_panel, &["search.css"], close))
+    move || open.get().then(|| lazy_page(switcher_panel, Route::Search.styles(), close))
 }

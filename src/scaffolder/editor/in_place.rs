@@ -32,6 +32,11 @@ async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValu
     JsFuture::from(Promise::resolve(&promise)).await
 }
 
+/// `call`, with a failure in words.
+async fn ask(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    call(target, method, args).await.map_err(|e| describe(&e))
+}
+
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in pairs {
@@ -65,7 +70,7 @@ impl FolderHandle {
         while let Some((prefix, dir)) = pending.pop() {
             let entries = call_sync(&dir, "values").map_err(|e| describe(&e))?;
             loop {
-                let step = call(&entries, "next", &[]).await.map_err(|e| describe(&e))?;
+                let step = ask(&entries, "next", &[]).await?;
                 if get(&step, "done").ok().and_then(|d| d.as_bool()).unwrap_or(true) {
                     break;
                 }
@@ -75,7 +80,7 @@ impl FolderHandle {
                 match get(&entry, "kind").ok().and_then(|v| v.as_string()).as_deref() {
                     Some("directory") if !SKIPPED.contains(&name.as_str()) => pending.push((path, entry)),
                     Some("file") => {
-                        let file: web_sys::File = call(&entry, "getFile", &[]).await.map_err(|e| describe(&e))?.unchecked_into();
+                        let file: web_sys::File = ask(&entry, "getFile", &[]).await?.unchecked_into();
                         let bytes = crate::browser::file_bytes(&file).await.ok_or_else(|| format!("{path} could not be read."))?;
                         out.push((path, bytes));
                     }
@@ -93,7 +98,7 @@ impl FolderHandle {
         // Older implementations lack queryPermission: the write then says.
         if let Ok(state) = call(&self.0, "queryPermission", std::slice::from_ref(&mode)).await {
             if state.as_string().as_deref() != Some("granted") {
-                let asked = call(&self.0, "requestPermission", std::slice::from_ref(&mode)).await.map_err(|e| describe(&e))?;
+                let asked = ask(&self.0, "requestPermission", std::slice::from_ref(&mode)).await?;
                 if asked.as_string().as_deref() != Some("granted") {
                     return Err("the browser was not allowed to write to the folder".into());
                 }
@@ -103,14 +108,14 @@ impl FolderHandle {
         let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         let file_name = parts.pop().ok_or("the file has no name")?;
         for part in parts {
-            dir = call(&dir, "getDirectoryHandle", &[part.into()]).await.map_err(|e| describe(&e))?;
+            dir = ask(&dir, "getDirectoryHandle", &[part.into()]).await?;
         }
-        let file = call(&dir, "getFileHandle", &[file_name.into(), options(&[("create", true.into())])]).await.map_err(|e| describe(&e))?;
-        let writable = call(&file, "createWritable", &[]).await.map_err(|e| describe(&e))?;
+        let file = ask(&dir, "getFileHandle", &[file_name.into(), options(&[("create", true.into())])]).await?;
+        let writable = ask(&file, "createWritable", &[]).await?;
         let written = call(&writable, "write", &[text.into()]).await;
         // Closing is what replaces the file: after a failed write, abort keeps the old one.
         match written {
-            Ok(_) => call(&writable, "close", &[]).await.map(|_| ()).map_err(|e| describe(&e)),
+            Ok(_) => ask(&writable, "close", &[]).await.map(|_| ()),
             Err(e) => {
                 let _ = call(&writable, "abort", &[]).await;
                 Err(describe(&e))

@@ -187,7 +187,9 @@ pub fn TemplateEditorPage() -> impl IntoView {
     let running = RwSignal::new(None::<&'static str>);
     let may_dry_run = allowed(&backend, TEMPLATE_DRY_RUN, None);
     let may_create = allowed(&backend, TASK_CREATE, None);
-    let denied_dry_run = move || may_dry_run.get() == Some(false) || may_create.get() == Some(false) || !hidden.with(Vec::is_empty);
+    let policy_denies = move || may_dry_run.get() == Some(false) || may_create.get() == Some(false);
+    let hides_steps = move || !hidden.with(Vec::is_empty);
+    let denied_dry_run = move || policy_denies() || hides_steps();
     let dry_run = {
         let backend = backend.clone();
         move |_| {
@@ -288,7 +290,7 @@ pub fn TemplateEditorPage() -> impl IntoView {
                 </section>
                 <section class="card preview-pane" aria-labelledby="preview-heading">
                     <h2 id="preview-heading">"Form preview"</h2>
-                    {move || (!hidden.with(Vec::is_empty)).then(|| view! { <p class="notice warning">{hidden_notice(&hidden.get())}</p> })}
+                    {move || hides_steps().then(|| view! { <p class="notice warning">{hidden_notice(&hidden.get())}</p> })}
                     {move || shown_form.with(Option::is_none).then(|| view! { <p class="muted">"The form shows here once the template can be read."</p> })}
                     <FormPreview form=Signal::derive(move || shown_form.get()) state=preview/>
                 </section>
@@ -296,8 +298,8 @@ pub fn TemplateEditorPage() -> impl IntoView {
             <section class="card dry-run" aria-labelledby="dry-run-heading">
                 <h2 id="dry-run-heading">"Dry run"</h2>
                 <p class="muted">"Runs the steps with the preview's values on the backend, without side effects (actions that would publish or register only say what they would do), and shows the files they produce."</p>
-                {move || (may_dry_run.get() == Some(false) || may_create.get() == Some(false)).then(|| view! { <p class="notice warning" id="dry-run-denied">{denied("dry-run templates")}</p> })}
-                {move || (!hidden.with(Vec::is_empty)).then(|| view! { <p class="notice warning" id="dry-run-hidden">{hidden_notice(&hidden.get())}</p> })}
+                {move || policy_denies().then(|| view! { <p class="notice warning" id="dry-run-denied">{denied("dry-run templates")}</p> })}
+                {move || hides_steps().then(|| view! { <p class="notice warning" id="dry-run-hidden">{hidden_notice(&hidden.get())}</p> })}
                 <div class="card-actions">
                     <button type="button" class="button primary" on:click=dry_run.clone()
                         disabled=move || running.get().is_some() || problems_block() || denied_dry_run()

@@ -257,7 +257,8 @@ pub fn hidden_steps(registered: &Value, served: &TemplateParameterSchema) -> Vec
     let mut from = 0;
     let mut hidden = Vec::new();
     for step in steps {
-        let same = |s: &TemplateStep| s.title == title(step) && names(&s.schema) == names(step);
+        let (t, n) = (title(step), names(step));
+        let same = |s: &TemplateStep| s.title == t && names(&s.schema) == n;
         match served.steps[from..].iter().position(same) {
             Some(j) => from += j + 1,
             None => hidden.push(title(step)),
