@@ -30,7 +30,10 @@ function earlyFetch(url, token, init = {}) {
   const headers = { ...(init.headers || {}) };
   if (token) headers.Authorization = `Bearer ${token}`;
   const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
-  return keep('GET', url, token, fetch(url, { ...init, headers, signal }));
+  // The body is read at once: a big answer (a docs page) the app takes only later
+  // would otherwise stall in the browser's network buffers until then.
+  const read = (r) => r.arrayBuffer().then((body) => new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers }));
+  return keep('GET', url, token, fetch(url, { ...init, headers, signal }).then(read));
 }
 
 /** The app path's segments (percent-encoded, as in the address bar). */
@@ -50,6 +53,12 @@ function firstCalls(segs, api) {
     return [entity, `${entity}/ancestry`];
   }
   if (segs.length === 4 && a === 'create' && b === 'templates') return [`${api}/scaffolder/v2/templates/${c}/template/${d}/parameter-schema`];
+  // A docs page's HTML (api/techdocs.rs: namespace and kind lower-case), when no
+  // segment needs encoding, so the app asks for the very same URL.
+  if (segs.length >= 4 && a === 'docs' && segs.every((s) => /^[\w.~-]+$/.test(s))) {
+    const rest = segs.slice(4).map((s) => `${s}/`).join('');
+    return [`${api}/techdocs/static/docs/${b.toLowerCase()}/${c.toLowerCase()}/${d}/${rest}index.html`];
+  }
   return [];
 }
 
@@ -82,6 +91,8 @@ if (!window.STAGEDOOR_CONFIG) {
 
 // Where the wasm and the pages' own stylesheets are (ui/page_style.rs).
 window.__stagedoorPkg = new URL('./', import.meta.url).href;
+// A page's own script (the docs reader's, src/docs/in_browser.js), imported once.
+window.__stagedoorImport = (file) => import(window.__stagedoorPkg + file);
 // A page's own stylesheets (style/pages/), each linked once: the promise settles
 // when they have loaded or failed, or after 3 s of a stalled connection (a page
 // without its styles is better than no page). Here rather than in Rust, where

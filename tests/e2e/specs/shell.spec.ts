@@ -235,4 +235,15 @@ test('a reload asks for config, session, first data and chunk files once each @s
   once(/^GET .*\/parameter-schema$/);
   fromBoot(/\/parameter-schema$/);
   once(/^GET .*\/split_create\.wasm$/);
+
+  // A docs page's HTML, once its site is built (before, the first answer is "not
+  // built yet" and the page asks again when the build ends).
+  await page.goto('docs/default/component/checkout-service/architecture');
+  await expect(page.getByRole('heading', { level: 1, name: 'Architecture' })).toBeVisible({ timeout: 120000 });
+  seen.clear();
+  sentBy.clear();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Architecture' })).toBeVisible();
+  once(/^GET .*\/api\/techdocs\/static\/docs\/default\/component\/checkout-service\/architecture\/index\.html$/);
+  fromBoot(/\/checkout-service\/architecture\/index\.html$/);
 });
