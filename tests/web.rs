@@ -212,3 +212,109 @@ async fn panic_page_shows_the_panic_as_text_with_a_reload_link() {
     assert_eq!(reload.text_content().unwrap(), "Reload");
     assert_eq!(reload.get_attribute("href").unwrap(), window().location().href().unwrap());
 }
+
+#[path = "support/hostile_markup.rs"]
+mod hostile_markup;
+
+fn docs_at(page: &str, hosts: &[&str]) -> stagedoor::docs::links::DocsLocation {
+    stagedoor::docs::links::DocsLocation {
+        static_base: "http://127.0.0.1:7007/api/techdocs/static/docs/default/component/checkout-service/".into(),
+        portal_base: "/docs/default/component/checkout-service/".into(),
+        page_path: page.into(),
+        allowed_hosts: hosts.iter().map(|h| h.to_string()).collect(),
+    }
+}
+
+/// The boot script's `__stagedoorImport` for the docs reader's script, which the
+/// test runner does not serve: the same source, from a Blob.
+fn provide_docs_script() {
+    let source = include_str!("../src/docs/in_browser.js");
+    let parts: js_sys::Array = std::iter::once(wasm_bindgen::JsValue::from_str(source)).collect();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
+    let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
+    let import = js_sys::Function::new_with_args("file", &format!("return import({url:?})"));
+    js_sys::Reflect::set(&window(), &"__stagedoorImport".into(), &import).unwrap();
+}
+
+/// A fragment as the article of a page, read by the browser's own sanitizer.
+async fn read_in_browser(article: &str, hosts: &[&str]) -> String {
+    provide_docs_script();
+    let html = format!("<!doctype html><html><body><article class=\"md-content__inner\">{article}</article></body></html>");
+    let page = stagedoor::docs::in_browser::read_page(&html, &docs_at("", hosts)).await;
+    page.unwrap_or_else(|| panic!("the browser did not read {article:?} (hosts {hosts:?})")).content.inner_html()
+}
+
+#[wasm_bindgen_test]
+async fn the_browsers_sanitizer_leaves_hostile_markup_inert() {
+    for case in hostile_markup::cases() {
+        let out = read_in_browser(case, &[]).await;
+        assert_eq!(hostile_markup::trace(&out), None, "{case:?} came out as {out:?}");
+    }
+    assert!(read_in_browser("&lt;script&gt;alert(1)&lt;/script&gt;", &[]).await.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // No frame, even from a host the config allows: such a config has its pages
+    // read by ammonia, which keeps them sandboxed (src/docs/page.rs).
+    let frames = r#"<iframe src="https://video.acme.example/v/1"></iframe>"#;
+    assert!(!read_in_browser(frames, &[]).await.contains("<iframe"));
+    let html = format!("<html><body><article>{frames}</article></body></html>");
+    assert!(stagedoor::docs::in_browser::read_page(&html, &docs_at("", &["video.acme.example"])).await.is_none());
+}
+
+/// The element's HTML with every element's attributes in name order (the two
+/// sanitizers write them in different orders).
+fn in_attribute_order(root: &web_sys::Element) -> String {
+    let copy: web_sys::Element = root.clone_node_with_deep(true).unwrap().unchecked_into();
+    let all = copy.query_selector_all("*").unwrap();
+    for i in 0..all.length() {
+        let e: web_sys::Element = all.item(i).unwrap().unchecked_into();
+        let mut names: Vec<String> = e.get_attribute_names().iter().filter_map(|n| n.as_string()).collect();
+        names.sort();
+        for n in names {
+            let v = e.get_attribute(&n).unwrap_or_default();
+            e.remove_attribute(&n).unwrap();
+            e.set_attribute(&n, &v).unwrap();
+        }
+    }
+    copy.inner_html()
+}
+
+/// Both readers give the same page: title, navigation, table of contents and
+/// article (ammonia's HTML as the browser reads it against the browser's nodes).
+#[wasm_bindgen_test]
+async fn the_browser_reads_real_pages_as_html5ever_and_ammonia_do() {
+    use stagedoor::docs::{in_browser, page};
+    provide_docs_script();
+    let pages = [
+        (include_str!("fixtures/techdocs/checkout-index.html"), ""),
+        (include_str!("fixtures/techdocs/checkout-architecture.html"), "architecture/"),
+        (include_str!("fixtures/techdocs/checkout-runbook.html"), "operations/runbook/"),
+    ];
+    for (html, path) in pages {
+        let at = docs_at(path, &[]);
+        let native = page::read_page(html, &at);
+        let browser = in_browser::read_page(html, &at).await.expect("this Chromium has the HTML Sanitizer API");
+        assert_eq!((&browser.title, &browser.nav, &browser.toc), (&native.title, &native.nav, &native.toc), "{path}");
+        let as_read = document().create_element("div").unwrap();
+        as_read.set_inner_html(&native.content);
+        // The reader adds copy buttons to ammonia's HTML once shown; the browser's
+        // read has them already.
+        in_browser::add_copy_buttons(&as_read);
+        // The browser's article comes in parts (`docs-part`); their contents in turn.
+        let parts = browser.content.query_selector_all(":scope > .docs-part").unwrap();
+        assert!(parts.length() > 0, "{path}");
+        let browser_html: String = (0..parts.length()).map(|i| in_attribute_order(&parts.item(i).unwrap().unchecked_into())).collect();
+        assert_eq!(browser_html, in_attribute_order(&as_read), "{path}");
+        assert!(browser.content.inner_html().contains("id=\"doc-"), "{path}");
+    }
+    // What docs need survives (see src/docs/page.rs).
+    let out = read_in_browser(
+        r##"<h2 id="setup">Set up</h2><ul class="task-list"><li><input type="checkbox" checked> done</li></ul><a href="https://backstage.io">out</a> <a href="#setup">here</a>"##,
+        &[],
+    )
+    .await;
+    assert!(out.contains(r#"<h2 id="doc-setup">"#), "{out}");
+    assert!(out.contains("disabled") && out.contains(r#"type="checkbox""#), "{out}");
+    assert!(out.contains(r#"href="https://backstage.io" rel="noopener noreferrer""#), "{out}");
+    assert!(out.contains(r##"href="/docs/default/component/checkout-service/#doc-setup""##), "{out}");
+}

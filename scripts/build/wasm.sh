@@ -45,6 +45,8 @@ fi
 # The small shared chunks travel in one file (see the script).
 node "$ROOT/scripts/build/pack-chunks.mjs" "$out"
 cp "$ROOT/src/shell/boot.js" "$out/boot.js"
+# The docs reader's DOM work, imported with its page (src/docs/in_browser.rs).
+cp "$ROOT/src/docs/in_browser.js" "$out/docs-read.js"
 # Pages' own stylesheets, fetched with their page (src/ui/page_style.rs).
 cp "$ROOT"/style/pages/*.css "$out/"
 if [ "$profile" = release ]; then
@@ -52,7 +54,7 @@ if [ "$profile" = release ]; then
   # script) minified: about 4 KB gzip less (scripts/bench/size.sh). After the
   # packing, which rewrites the loader. Names only local to a module are mangled;
   # exports, imports and the wasm's import names are kept.
-  for f in main.js __wasm_split.js boot.js; do
+  for f in main.js __wasm_split.js boot.js docs-read.js; do
     terser "$out/$f" --module --compress --mangle -o "$out/$f.min" && mv "$out/$f.min" "$out/$f"
   done
 fi

@@ -8,13 +8,22 @@ use std::cell::RefCell;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use crate::api::{ApiError, Backend};
+use crate::docs::in_browser;
 use crate::docs::links::DocsLocation;
 use crate::docs::page::{read_page, DocsPage};
 use crate::model::entity_ref::EntityRef;
 use crate::shell::routes::Route;
 
+/// A page's article as read: the browser's own sanitized nodes, or sanitized
+/// HTML where the browser has no Sanitizer API (`docs::in_browser`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Article {
+    Nodes(web_sys::Element),
+    Html(String),
+}
+
 /// `Ok(None)`: the site has no such page (yet: the first build may be running).
-pub type PageResult = Result<Option<DocsPage>, ApiError>;
+pub type PageResult = Result<Option<DocsPage<Article>>, ApiError>;
 type Fetch = Shared<LocalBoxFuture<'static, Result<String, ApiError>>>;
 
 /// Enough for a reader moving back and forth in a site; big pages are rare.
@@ -24,7 +33,7 @@ thread_local! {
     /// Pages fetched or being fetched, newest last.
     static FETCHED: RefCell<Vec<(String, Fetch)>> = const { RefCell::new(Vec::new()) };
     /// Pages read (parsed and sanitized), newest last.
-    static READ: RefCell<Vec<(String, DocsPage)>> = const { RefCell::new(Vec::new()) };
+    static READ: RefCell<Vec<(String, DocsPage<Article>)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn keep<T>(list: &mut Vec<(String, T)>, key: String, value: T) {
@@ -70,7 +79,10 @@ pub async fn load(backend: &Backend, entity: &EntityRef, path: &str, allowed_hos
         return Ok(Some(page));
     }
     let page = match fetch(backend, entity, path).await {
-        Ok(html) => read_page(&html, &at),
+        Ok(html) => match in_browser::read_page(&html, &at).await {
+            Some(page) => page.with_content(Article::Nodes),
+            None => read_page(&html, &at).with_content(Article::Html),
+        },
         Err(e) if e.is_not_found() => return Ok(None),
         Err(e) => return Err(e),
     };

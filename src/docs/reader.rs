@@ -10,8 +10,9 @@ use leptos::task::spawn_local;
 use crate::api::Backend;
 use crate::browser::{copy_text, event_closest};
 use crate::config::Config;
-use crate::docs::page::{DocsPage, NavItem};
-use crate::docs::pages;
+use crate::docs::in_browser::add_copy_buttons;
+use crate::docs::page::{nav_html, DocsPage, NavItem};
+use crate::docs::pages::{self, Article};
 use crate::docs::search::DocsSearch;
 use crate::docs::state::{Build, Check, DocsState, SiteBuild};
 use crate::model::entity_ref::EntityRef;
@@ -21,7 +22,6 @@ use crate::shell::routes::Route;
 use crate::ui::entity_link::EntityLink;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::loading::Loading;
-use wasm_bindgen::JsCast;
 
 /// Scrolls to the URL's fragment once the page's content is in the document.
 /// Links from search results carry mkdocs' own ids (`#ranking`), which the
@@ -97,16 +97,13 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                     <button type="button" class="button small" on:click=move |_| refresh.with_value(|f| f())>"Refresh"</button>
                 </div>
             </Show>
-            {move || match (page.get(), build.get()) {
-                (Some(Ok(Some(p))), b) => {
-                    let warning = match b {
-                        Build::Failed(m) => Some(view! { <p class="notice warning" role="status">{format!("The docs could not be rebuilt, so this is the last version built. {m}")}</p> }),
-                        _ => None,
-                    };
-                    let hash = hash.clone();
-                    view! { {warning}{docs_view(p, hash, Prefetch { backend: backend.clone(), entity: entity.clone(), allowed_hosts: allowed_hosts.clone() })} }.into_any()
+            // What the build and the page's state say, apart from the page itself:
+            // the build ending must not lay out a big page a second time.
+            {move || match (page.with(|p| p.as_ref().map(|r| r.as_ref().map(Option::is_some).map_err(|_| ()))), build.get()) {
+                (Some(Err(())), _) | (Some(Ok(true)), Build::Running | Build::Done) => ().into_any(),
+                (Some(Ok(true)), Build::Failed(m)) => {
+                    view! { <p class="notice warning" role="status">{format!("The docs could not be rebuilt, so this is the last version built. {m}")}</p> }.into_any()
                 }
-                (Some(Err(e)), _) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
                 (_, Build::Failed(message)) => view! {
                     <div class="error-panel" role="alert">
                         <p class="error-title">"The docs could not be built"</p>
@@ -115,7 +112,7 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| retry.with_value(|f| f())>"Try again"</button>
                     </div>
                 }.into_any(),
-                (Some(Ok(None)), Build::Running) => view! {
+                (Some(Ok(false)), Build::Running) => view! {
                     <div class="notice" role="status">
                         <p>"Building the docs… This takes a moment the first time."</p>
                         <button type="button" class="button small" aria-expanded=move || show_log.get().to_string() on:click=move |_| show_log.update(|s| *s = !*s)>
@@ -124,13 +121,18 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
                         <Show when=move || show_log.get()>{build_log()}</Show>
                     </div>
                 }.into_any(),
-                (Some(Ok(None)), Build::Done) => view! {
+                (Some(Ok(false)), Build::Done) => view! {
                     <div class="error-panel" role="alert">
                         <p class="error-title">"This page is not part of the docs"</p>
                         <p class="error-message">"The docs were built, but they have no page at this address."</p>
                     </div>
                 }.into_any(),
                 (None, _) => view! { <Loading what="the page"/> }.into_any(),
+            }}
+            {move || match page.get() {
+                Some(Ok(Some(p))) => docs_view(p, hash.clone(), Prefetch { backend: backend.clone(), entity: entity.clone(), allowed_hosts: allowed_hosts.clone() }),
+                Some(Err(e)) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
+                _ => ().into_any(),
             }}
         </div>
     }
@@ -158,23 +160,6 @@ fn DocsOwner(entity: EntityRef) -> impl IntoView {
             }}
         </p>
     }
-}
-
-fn nav_list(items: Vec<NavItem>, label: &'static str) -> AnyView {
-    if items.is_empty() {
-        return ().into_any();
-    }
-    view! { <ul class="docs-nav-list" aria-label=label>{items.into_iter().map(nav_item).collect_view()}</ul> }.into_any()
-}
-
-fn nav_item(item: NavItem) -> AnyView {
-    let title = item.title.clone();
-    let link = match item.href {
-        Some(h) => view! { <a href=h aria-current=item.active.then_some("page")>{title}</a> }.into_any(),
-        None => view! { <span class="docs-nav-section">{title}</span> }.into_any(),
-    };
-    let children = (!item.children.is_empty()).then(|| view! { <ul>{item.children.into_iter().map(nav_item).collect_view()}</ul> });
-    view! { <li>{link}{children}</li> }.into_any()
 }
 
 /// The site page a portal link leads to, if it is one of this site's.
@@ -227,16 +212,24 @@ fn prefetch_neighbours(nav: &[NavItem], prefetch: &Prefetch, read: bool) {
     }
 }
 
-fn docs_view(p: DocsPage, hash: String, prefetch: Prefetch) -> AnyView {
+fn docs_view(p: DocsPage<Article>, hash: String, prefetch: Prefetch) -> AnyView {
     crate::shell::mount::set_title(&p.title);
-    // Sanitized by `docs::page::sanitize`: an allowlist of tags and attributes, no
-    // script or handler, every URL checked.
-    let html = p.content_html;
+    // Sanitized by the browser's Sanitizer or `docs::page::sanitize`: an allowlist
+    // of tags and attributes, no script or handler, every URL checked.
+    let (html, nodes) = match p.content {
+        Article::Html(html) => (Some(html), None),
+        Article::Nodes(nodes) => (None, Some(nodes)),
+    };
     let article = NodeRef::<leptos::html::Article>::new();
     let nav = p.nav.clone();
     let neighbours = prefetch.clone();
     article.on_load(move |el| {
-        add_copy_buttons(&el);
+        // Moved in whole (from the last visit's page, if any): no copy, no parse;
+        // its copy buttons were added when it was read.
+        match nodes {
+            Some(nodes) => drop(el.append_child(&nodes)),
+            None => add_copy_buttons(&el),
+        }
         // Fetched at once (network only), read after a moment of reading, so the
         // parsing never competes with this page's own first clicks.
         prefetch_neighbours(&nav, &neighbours, false);
@@ -252,32 +245,12 @@ fn docs_view(p: DocsPage, hash: String, prefetch: Prefetch) -> AnyView {
     };
     view! {
         <div class="docs-layout" on:pointerover=on_pointer>
-            <nav class="docs-nav" aria-label="Documentation pages">{nav_list(p.nav, "Pages")}</nav>
+            <nav class="docs-nav" aria-label="Documentation pages" inner_html=nav_html(&p.nav, "Pages")></nav>
             <article class="docs-content" node_ref=article inner_html=html on:click=copy_code></article>
-            <nav class="docs-toc" aria-label="On this page">{nav_list(p.toc, "Sections")}</nav>
+            <nav class="docs-toc" aria-label="On this page" inner_html=nav_html(&p.toc, "Sections")></nav>
         </div>
     }
     .into_any()
-}
-
-/// A "Copy" button on every code block (the portal's own element, added after the
-/// sanitized HTML is in place).
-fn add_copy_buttons(article: &web_sys::HtmlElement) {
-    let Ok(blocks) = article.query_selector_all("pre") else { return };
-    for i in 0..blocks.length() {
-        let Some(pre) = blocks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        // Line-number columns are `pre`s too; only the code gets a button.
-        if pre.closest(".linenos").ok().flatten().is_some() {
-            continue;
-        }
-        if let Ok(button) = document().create_element("button") {
-            let _ = button.set_attribute("type", "button");
-            let _ = button.set_attribute("class", "docs-copy button small secondary");
-            let _ = button.set_attribute("aria-label", "Copy code");
-            button.set_text_content(Some("Copy"));
-            let _ = pre.before_with_node_1(&button);
-        }
-    }
 }
 
 /// One listener for every copy button: copies the code block after it.

@@ -1,0 +1,198 @@
+//! The browser reads a docs page itself where it can: `Document.parseHTML` with
+//! the HTML Sanitizer API parses the page once, natively, keeping only what
+//! `page`'s allowlist names (and never a script, a handler or a `javascript:` URL,
+//! whatever the list says); links and ids are rewritten on that tree by `links`,
+//! and the article goes into the portal as nodes, never parsed again. For a 1 MB
+//! page this is the difference between one native parse and two html5ever parses
+//! plus the browser's own. Browsers without the API read the page with
+//! `page::read_page` (html5ever and ammonia), as before.
+//!
+//! The DOM work is `in_browser.js`, fetched with the docs page (the boot script's
+//! `window.__stagedoorImport`): DOM calls made from Rust would each add an import
+//! to the first load's main module. Rust keeps the rules: the allowlist, where
+//! each URL points, reading the navigation.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Promise, Reflect};
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
+
+use crate::docs::links::{anchor_id, DocsLocation, Target};
+use crate::docs::page::{self, DocsPage, Markup};
+
+/// An element of the navigation or the table of contents as the script hands it over.
+#[derive(Clone, Debug, Deserialize)]
+pub struct MarkupNode {
+    name: String,
+    classes: String,
+    href: Option<String>,
+    text: String,
+    children: Vec<MarkupNode>,
+}
+
+impl Markup for MarkupNode {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+    fn has_class(&self, class: &str) -> bool {
+        self.classes.split_ascii_whitespace().any(|c| c == class)
+    }
+    fn attr(&self, name: &str) -> Option<String> {
+        (name == "href").then(|| self.href.clone()).flatten()
+    }
+    fn text(&self) -> String {
+        self.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    fn child_elements(&self) -> Vec<Self> {
+        self.children.clone()
+    }
+}
+
+/// What `parse` found: the page's title, its navigation and table of contents,
+/// and every URL or id of the article as `[element, attribute, value]`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Parsed {
+    title: String,
+    title_from_heading: bool,
+    nav: Option<MarkupNode>,
+    toc: Option<MarkupNode>,
+    urls: Vec<(String, String, String)>,
+}
+
+/// Ordinary HTML elements outside the allowlist whose text is kept (the rest,
+/// scripts, styles, forms, embedded content, go with what they hold).
+const UNWRAPPED: &[&str] = &[
+    "main", "section", "label", "button", "font", "big", "address", "search", "menu", "dialog", "fieldset", "legend", "output", "meter",
+    "progress", "picture", "slot", "nobr", "marquee", "blink",
+];
+
+/// Blocks per part of a long article: the page's style lays out only the parts
+/// on screen (`content-visibility`), and a few hundred parts cost the browser far
+/// less to skip than thousands of blocks.
+const BLOCKS_PER_PART: u32 = 40;
+
+/// The script's settings: the Sanitizer's configuration from `page`'s allowlist
+/// (the document's own structure kept, so the article can be found in it), and
+/// where the article, navigation and table of contents stand.
+fn settings() -> String {
+    let mut elements: Vec<serde_json::Value> = page::ALLOWED_ELEMENTS
+        .iter()
+        .map(|name| {
+            let own = page::ALLOWED_ELEMENT_ATTRIBUTES.iter().find(|(e, _)| e == name).map(|(_, a)| *a).unwrap_or(&[]);
+            serde_json::json!({ "name": name, "attributes": own })
+        })
+        .collect();
+    elements.extend(["html", "head", "body", "title"].map(|n| serde_json::json!(n)));
+    let mut url_attributes = page::URL_ATTRIBUTES.to_vec();
+    url_attributes.push("id");
+    serde_json::json!({
+        "sanitizer": {
+            "elements": elements,
+            "replaceWithChildrenElements": UNWRAPPED,
+            "attributes": page::ALLOWED_ATTRIBUTES,
+            "comments": false,
+            "dataAttributes": false,
+        },
+        // Pages without an article are left to ammonia.
+        "article": &page::ARTICLE[..2],
+        "nav": page::NAV,
+        "toc": page::TOC,
+        "linkClass": page::NAV_LINK,
+        "skipClass": page::NAV_NESTED_TOC,
+        "urlAttributes": url_attributes,
+        "urlSelector": url_attributes.iter().map(|a| format!("[{a}]")).collect::<Vec<_>>().join(","),
+        "remove": format!(".{}", page::ARTICLE_BUTTONS),
+        "rel": page::LINK_REL,
+    })
+    .to_string()
+}
+
+thread_local! {
+    static SCRIPT: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// `in_browser.js`, fetched once (the build puts it beside the wasm as
+/// `docs-read.js`); `None` without the boot script or when it cannot load.
+async fn script() -> Option<JsValue> {
+    if let Some(s) = SCRIPT.with(|s| s.borrow().clone()) {
+        return Some(s);
+    }
+    let window: JsValue = web_sys::window()?.into();
+    let import: Function = Reflect::get(&window, &"__stagedoorImport".into()).ok()?.dyn_into().ok()?;
+    let loading: Promise = import.call1(&JsValue::NULL, &"docs-read.js".into()).ok()?.dyn_into().ok()?;
+    let s = JsFuture::from(loading).await.ok()?;
+    SCRIPT.with(|slot| *slot.borrow_mut() = Some(s.clone()));
+    Some(s)
+}
+
+fn call(script: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f: Function = Reflect::get(script, &name.into()).ok()?.dyn_into().ok()?;
+    f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).ok()
+}
+
+/// What a URL or id of the article becomes (`None`: removed), as ammonia's
+/// attribute filter does in `page::sanitize`.
+fn rewritten(element: &str, attribute: &str, value: &str, at: &DocsLocation) -> Option<String> {
+    if attribute == "id" {
+        return Some(anchor_id(value));
+    }
+    match at.resolve(value, element) {
+        Target::Page(route) => Some(route),
+        Target::File(url) | Target::Outside(url) => Some(url),
+        Target::Anchor(id) => Some(at.anchor_href(&id)),
+        Target::Refused => None,
+    }
+}
+
+/// Reads a TechDocs page with the browser's parser and sanitizer; `None` when
+/// the browser has no Sanitizer API, when the page has no article, or when the
+/// config lets frames in (the browser's safe parsing never keeps one): the caller
+/// then reads it with `page::read_page`. The article comes as a `<div>` of an
+/// inert document holding its nodes, which the reader moves into the page (and
+/// again on a later visit).
+pub async fn read_page(html: &str, at: &DocsLocation) -> Option<DocsPage<Element>> {
+    if !at.allowed_hosts.is_empty() {
+        return None;
+    }
+    let script = script().await?;
+    let parsed = call(&script, "parse", &[html.into(), settings().into()])?.as_string()?;
+    let parsed: Parsed = serde_json::from_str(&parsed).ok()?;
+    let values: Vec<Option<String>> = parsed.urls.iter().map(|(e, a, v)| rewritten(e, a, v, at)).collect();
+    let values = serde_json::to_string(&values).ok()?;
+    let content: Element =
+        call(&script, "finish", &[values.into(), BLOCKS_PER_PART.into(), "docs-body".into(), "docs-part".into()])?.unchecked_into();
+    add_copy_buttons(&content);
+    let title = if parsed.title_from_heading {
+        page::heading_title(&parsed.title.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        parsed.title.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let nav = parsed.nav.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
+    let toc = parsed.toc.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
+    Some(DocsPage { title, content, nav, toc })
+}
+
+/// A "Copy" button on every code block (the portal's own element, added after the
+/// article is sanitized; in the inert document where the browser read it, so
+/// showing the page adds nothing).
+pub fn add_copy_buttons(article: &Element) {
+    let Ok(blocks) = article.query_selector_all("pre") else { return };
+    for i in 0..blocks.length() {
+        let Some(pre) = blocks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        // Line-number columns are `pre`s too; only the code gets a button.
+        if pre.closest(".linenos").ok().flatten().is_some() {
+            continue;
+        }
+        if let Some(Ok(button)) = pre.owner_document().map(|d| d.create_element("button")) {
+            let _ = button.set_attribute("type", "button");
+            let _ = button.set_attribute("class", "docs-copy button small secondary");
+            let _ = button.set_attribute("aria-label", "Copy code");
+            button.set_text_content(Some("Copy"));
+            let _ = pre.before_with_node_1(&button);
+        }
+    }
+}
