@@ -22,8 +22,22 @@ pub enum Article {
     Html(String),
 }
 
+/// Why a page cannot be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageError {
+    /// What the backend answered (down, 401, 500, …).
+    Backend(ApiError),
+    /// The reader for browsers without the Sanitizer API is a chunk of its own,
+    /// and it could not be fetched.
+    Code,
+}
+
 /// `Ok(None)`: the site has no such page (yet: the first build may be running).
-pub type PageResult = Result<Option<DocsPage<Article>>, ApiError>;
+pub type PageResult = Result<Option<DocsPage<Article>>, PageError>;
+
+// html5ever and ammonia (330 KB gzip) are fetched only where the browser cannot
+// read the page itself (`docs::in_browser`).
+crate::split_code!(docs_markup, markup_reader, fn(&str, &DocsLocation) -> DocsPage, read_page);
 type Fetch = Shared<LocalBoxFuture<'static, Result<String, ApiError>>>;
 
 /// Enough for a reader moving back and forth in a site; big pages are rare.
@@ -81,10 +95,10 @@ pub async fn load(backend: &Backend, entity: &EntityRef, path: &str, allowed_hos
     let page = match fetch(backend, entity, path).await {
         Ok(html) => match in_browser::read_page(&html, &at).await {
             Some(page) => page.with_content(Article::Nodes),
-            None => read_page(&html, &at).with_content(Article::Html),
+            None => markup_reader().await.map_err(|_| PageError::Code)?(&html, &at).with_content(Article::Html),
         },
         Err(e) if e.is_not_found() => return Ok(None),
-        Err(e) => return Err(e),
+        Err(e) => return Err(PageError::Backend(e)),
     };
     READ.with(|r| keep(&mut r.borrow_mut(), key, page.clone()));
     Ok(Some(page))

@@ -12,10 +12,11 @@ use crate::browser::{copy_text, event_closest};
 use crate::config::Config;
 use crate::docs::in_browser::add_copy_buttons;
 use crate::docs::page::{nav_html, DocsPage, NavItem};
-use crate::docs::pages::{self, Article};
+use crate::docs::pages::{self, Article, PageError};
 use crate::docs::search::DocsSearch;
 use crate::docs::state::{Build, Check, DocsState, SiteBuild};
 use crate::model::entity_ref::EntityRef;
+use crate::shell::lazy::code_missing;
 use crate::shell::paths;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
@@ -131,7 +132,8 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
             }}
             {move || match page.get() {
                 Some(Ok(Some(p))) => docs_view(p, hash.clone(), Prefetch { backend: backend.clone(), entity: entity.clone(), allowed_hosts: allowed_hosts.clone() }),
-                Some(Err(e)) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
+                Some(Err(PageError::Backend(e))) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| page.refetch())/> }.into_any(),
+                Some(Err(PageError::Code)) => code_missing(Callback::new(move |_| page.refetch())),
                 _ => ().into_any(),
             }}
         </div>

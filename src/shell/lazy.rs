@@ -97,17 +97,15 @@ fn lazy_view(load: Loader, styles: &'static [&'static str]) -> AnyView {
     });
     (move || match page.get() {
         Some(Ok(f)) => f(),
-        other => waiting(other.is_some(), retry),
+        Some(Err(LoadError)) => code_missing(retry),
+        None => view! { <Loading what="this page"/> }.into_any(),
     })
     .into_any()
 }
 
-/// The page's place while its chunk loads or after it failed to. Not generic, so
+/// What shows where a chunk could not be fetched, with a retry. Not generic, so
 /// each page's `lazy_page` adds only a few calls to the first load.
-fn waiting(failed: bool, retry: Callback<()>) -> AnyView {
-    if !failed {
-        return view! { <Loading what="this page"/> }.into_any();
-    }
+pub fn code_missing(retry: Callback<()>) -> AnyView {
     view! {
         <div class="error-panel" role="alert">
             <p class="error-title">"This page could not be loaded"</p>

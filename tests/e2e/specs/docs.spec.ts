@@ -15,6 +15,10 @@ test('a docs page shows at once with no internet: its text, image, navigation an
     outside.push(route.request().url());
     return route.abort('internetdisconnected');
   });
+  // This browser reads pages itself (the HTML Sanitizer API): the portal's own
+  // HTML reader, a chunk for other browsers, is never fetched.
+  const markupReader: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('docs_markup')) markupReader.push(r.url()); });
   await signInAsGuest(page, 'docs');
   await page.getByRole('table', { name: /Documented entities/ }).getByRole('link', { name: 'Read the docs of checkout-service' }).click();
   // Nothing has built this site on this fresh backend: the first build shows, with its log.
@@ -60,6 +64,23 @@ test('a docs page shows at once with no internet: its text, image, navigation an
   await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Dashboards' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /Dashboards/ })).toBeInViewport();
   await expect(page.getByRole('heading', { level: 1, name: /Runbook/ })).not.toBeInViewport();
+  expect(markupReader).toEqual([]);
+});
+
+// After the test above, so the site is built (one worker runs this file in order).
+test('a browser without the HTML Sanitizer API gets the same page from the portal\'s own reader, and a retry when it cannot be fetched', async ({ page }) => {
+  await page.addInitScript(() => { delete (Document as unknown as { parseHTML?: unknown }).parseHTML; });
+  // The reader's chunk is unreachable at first, as on a flaky network.
+  await page.route('**/pkg*/*docs_markup*', (route) => route.abort('connectionreset'));
+  await signInAsGuest(page, 'docs/default/component/checkout-service/operations/runbook/');
+  await expect(page.getByRole('alert')).toContainText('This page could not be loaded', { timeout: 60_000 });
+  await page.unroute('**/pkg*/*docs_markup*');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Runbook/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Documentation pages' }).getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook']);
+  await expect(page.getByRole('button', { name: 'Copy code' }).first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Dashboards' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Dashboards/ })).toBeInViewport();
 });
 
 // Under the sub-path, another site: two first builds of one site at the same moment
