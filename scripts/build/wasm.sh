@@ -44,6 +44,8 @@ if [ "$profile" = release ]; then
 fi
 # The small shared chunks travel in one file (see the script).
 node "$ROOT/scripts/build/pack-chunks.mjs" "$out"
+# Their loader is fetched when a chunk is first needed, not with main.js.
+node "$ROOT/scripts/build/split-loader.mjs" "$out"
 cp "$ROOT/src/shell/boot.js" "$out/boot.js"
 # The docs reader's DOM work, imported with its page (src/docs/in_browser.rs).
 cp "$ROOT/src/docs/in_browser.js" "$out/docs-read.js"
@@ -54,7 +56,7 @@ if [ "$profile" = release ]; then
   # script) minified: about 4 KB gzip less (scripts/bench/size.sh). After the
   # packing, which rewrites the loader. Names only local to a module are mangled;
   # exports, imports and the wasm's import names are kept.
-  for f in main.js __wasm_split.js boot.js docs-read.js; do
+  for f in main.js __wasm_split.js chunk-loader.js boot.js docs-read.js; do
     terser "$out/$f" --module --compress --mangle -o "$out/$f.min" && mv "$out/$f.min" "$out/$f"
   done
 fi

@@ -91,6 +91,12 @@ if (!window.STAGEDOOR_CONFIG) {
 
 // Where the wasm and the pages' own stylesheets are (ui/page_style.rs).
 window.__stagedoorPkg = new URL('./', import.meta.url).href;
+// The chunks' loader (scripts/build/split-loader.mjs), beside main.js when the
+// first page is a chunk's; the catalog list, in the main module, does without.
+const first = appSegments();
+if (first.length > 1 || (first.length === 1 && first[0] !== 'catalog')) {
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${window.__stagedoorPkg}chunk-loader.js` }));
+}
 // A page's own script (the docs reader's, src/docs/in_browser.js), imported once.
 window.__stagedoorImport = (file) => import(window.__stagedoorPkg + file);
 // A page's own stylesheets (style/pages/), each linked once: the promise settles

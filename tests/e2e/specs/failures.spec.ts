@@ -117,3 +117,15 @@ test('a page whose code cannot be fetched says so, and Try again loads it', asyn
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
 });
+
+test('when the chunks\' loader cannot be fetched the page says so, and Try again fetches it', async ({ page }) => {
+  // The catalog does without it: it is shown while every import of it fails.
+  await page.route('**/pkg*/chunk-loader.js*', (route) => route.abort('connectionreset'));
+  await signInAsGuest(page);
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+  await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
+  await page.unroute('**/pkg*/chunk-loader.js*');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+});

@@ -224,6 +224,9 @@ test('a reload asks for config, session, first data and chunk files once each @s
   once(/^GET .*\/split_entity\.wasm$/);
   once(/^GET .*\/chunk_\d+\.wasm$/);
   once(/^GET .*\/small-chunks\.bin$/);
+  // The chunks' loader is not in the catalog's first load: preloaded by boot.js
+  // for a chunk's page, and that one request serves the import.
+  once(/^GET .*\/chunk-loader\.js$/);
   // The page's own styles come with its chunk (not in the first load's CSS), and
   // the page shows only once they are there: styled at its first frame.
   once(/^GET .*\/entity\.css$/);

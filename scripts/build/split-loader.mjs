@@ -1,0 +1,38 @@
+// Keeps the chunks' loader out of the first load. main.js imports
+// __wasm_split.js statically, and the splitter's loader lists every chunk and
+// which chunks each page needs: it grows with every page, while the first page
+// (the catalog) loads no chunk. This moves that loader to chunk-loader.js and
+// writes in its place a stub with the same exports, each importing the loader
+// on first use (boot.js preloads it when the first page is a chunk's). A loader
+// that cannot be fetched fails the load like a chunk that cannot: the page says
+// so and offers a retry, which imports it again. Run by scripts/build/wasm.sh
+// after pack-chunks.mjs.
+//   node scripts/build/split-loader.mjs <pkg dir>
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [dir] = process.argv.slice(2);
+const loaderFile = `${dir}/__wasm_split.js`;
+const js = readFileSync(loaderFile, 'utf8');
+const names = [...js.matchAll(/^export const (__wasm_split_load_\w+) = wrapAsyncCb\(/gm)].map((m) => m[1]);
+if (names.length === 0) throw new Error('split-loader: no chunk loaders exported by __wasm_split.js');
+if (!js.includes('function wrapAsyncCb(callee)')) throw new Error('split-loader: __wasm_split.js has no wrapAsyncCb');
+writeFileSync(`${dir}/chunk-loader.js`, js);
+
+// wrapAsyncCb's contract: call the callback at `index` in the function table
+// with `data` and whether the load succeeded (the Rust future waits on it).
+const stub = `// Written by scripts/build/split-loader.mjs: the chunks' loader is imported on first use.
+import { initSync } from "./main.js";
+let tries = 0, loader;
+const chunks = () => (loader ||= import("./chunk-loader.js" + (tries ? "?" + tries : "")).catch((e) => {
+    tries += 1;
+    loader = undefined;
+    throw e;
+}));
+const load = (name) => (index, data) => chunks().then((m) => m[name](index, data), (e) => {
+    console.error(e);
+    initSync(undefined, undefined).__indirect_function_table.get(index)(data, false);
+});
+${names.map((n) => `export const ${n} = load("${n}");`).join('\n')}
+`;
+writeFileSync(loaderFile, stub);
+console.log(`split-loader: ${names.length} pages' loaders imported on first use from chunk-loader.js`);
