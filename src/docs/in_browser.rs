@@ -20,7 +20,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
-use crate::docs::links::{anchor_id, DocsLocation, Target};
+use crate::docs::links::DocsLocation;
 use crate::docs::page::{self, DocsPage, Markup};
 
 /// An element of the navigation or the table of contents as the script hands it over.
@@ -44,7 +44,7 @@ impl Markup for MarkupNode {
         (name == "href").then(|| self.href.clone()).flatten()
     }
     fn text(&self) -> String {
-        self.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        page::collapse_whitespace(&self.text)
     }
     fn child_elements(&self) -> Vec<Self> {
         self.children.clone()
@@ -134,20 +134,6 @@ fn call(script: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
     f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).ok()
 }
 
-/// What a URL or id of the article becomes (`None`: removed), as ammonia's
-/// attribute filter does in `page::sanitize`.
-fn rewritten(element: &str, attribute: &str, value: &str, at: &DocsLocation) -> Option<String> {
-    if attribute == "id" {
-        return Some(anchor_id(value));
-    }
-    match at.resolve(value, element) {
-        Target::Page(route) => Some(route),
-        Target::File(url) | Target::Outside(url) => Some(url),
-        Target::Anchor(id) => Some(at.anchor_href(&id)),
-        Target::Refused => None,
-    }
-}
-
 /// Reads a TechDocs page with the browser's parser and sanitizer; `None` when
 /// the browser has no Sanitizer API, when the page has no article, or when the
 /// config lets frames in (the browser's safe parsing never keeps one): the caller
@@ -161,16 +147,13 @@ pub async fn read_page(html: &str, at: &DocsLocation) -> Option<DocsPage<Element
     let script = script().await?;
     let parsed = call(&script, "parse", &[html.into(), settings().into()])?.as_string()?;
     let parsed: Parsed = serde_json::from_str(&parsed).ok()?;
-    let values: Vec<Option<String>> = parsed.urls.iter().map(|(e, a, v)| rewritten(e, a, v, at)).collect();
+    let values: Vec<Option<String>> = parsed.urls.iter().map(|(e, a, v)| page::rewritten(e, a, v, at)).collect();
     let values = serde_json::to_string(&values).ok()?;
     let content: Element =
         call(&script, "finish", &[values.into(), BLOCKS_PER_PART.into(), "docs-body".into(), "docs-part".into()])?.unchecked_into();
     add_copy_buttons(&content);
-    let title = if parsed.title_from_heading {
-        page::heading_title(&parsed.title.split_whitespace().collect::<Vec<_>>().join(" "))
-    } else {
-        parsed.title.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let title = page::collapse_whitespace(&parsed.title);
+    let title = if parsed.title_from_heading { page::heading_title(&title) } else { title };
     let nav = parsed.nav.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
     let toc = parsed.toc.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
     Some(DocsPage { title, content, nav, toc })

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use crate::docs::links::{DocsLocation, Target};
+use crate::docs::links::{anchor_id, DocsLocation, Target};
 
 /// A page as the reader shows it. `A` is the article: sanitized HTML here, the
 /// browser's own sanitized nodes where the browser read it (`docs::in_browser`).
@@ -190,7 +190,12 @@ fn selector(s: &str) -> Selector {
 }
 
 fn text_of(e: ElementRef) -> String {
-    e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_whitespace(&e.text().collect::<Vec<_>>().join(" "))
+}
+
+/// Text as a line: runs of whitespace become one space, none at the ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn escape_text(s: &str) -> String {
@@ -283,6 +288,20 @@ fn article_html(article: ElementRef) -> String {
     out
 }
 
+/// What an id or a URL of the article becomes (`None`: removed), for both
+/// sanitizers: ids get the portal's prefix, URLs point where `links` says.
+pub fn rewritten(element: &str, attribute: &str, value: &str, at: &DocsLocation) -> Option<String> {
+    if attribute == "id" {
+        return Some(anchor_id(value));
+    }
+    match at.resolve(value, element) {
+        Target::Page(route) => Some(route),
+        Target::File(url) | Target::Outside(url) => Some(url),
+        Target::Anchor(id) => Some(at.anchor_href(&id)),
+        Target::Refused => None,
+    }
+}
+
 /// The allowlist: text structure, code, tables, images, links, task-list boxes;
 /// frames only from hosts the config allows. No script, style, form, object,
 /// `style=`, event handler or unknown attribute survives.
@@ -300,14 +319,8 @@ pub fn sanitize(html: &str, at: &DocsLocation) -> String {
         .link_rel(Some(LINK_REL))
         .attribute_filter(move |element, attribute, value| -> Option<Cow<str>> {
             match attribute {
-                "id" => Some(Cow::Owned(crate::docs::links::anchor_id(value))),
                 "type" if element == "input" => (value.eq_ignore_ascii_case("checkbox")).then_some(Cow::Borrowed("checkbox")),
-                "href" | "src" | "cite" | "longdesc" | "srcset" => match at_for_filter.resolve(value, element) {
-                    Target::Page(route) => Some(Cow::Owned(route)),
-                    Target::File(url) | Target::Outside(url) => Some(Cow::Owned(url)),
-                    Target::Anchor(id) => Some(Cow::Owned(at_for_filter.anchor_href(&id))),
-                    Target::Refused => None,
-                },
+                a if a == "id" || URL_ATTRIBUTES.contains(&a) => rewritten(element, a, value, &at_for_filter).map(Cow::Owned),
                 _ => Some(Cow::Borrowed(value)),
             }
         });

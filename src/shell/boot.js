@@ -82,8 +82,8 @@ async function startEarly(segs) {
 }
 
 // An embedding page hands over its own configuration and routes: nothing to guess.
+const segs = appSegments();
 if (!window.STAGEDOOR_CONFIG) {
-  const segs = appSegments();
   // The app waits for "ready" (everything guessed has been sent) before it looks
   // for an answer, or it could race this chain and send the same call itself.
   window.__stagedoorEarlyReady = startEarly(segs).catch(() => {});
@@ -93,8 +93,7 @@ if (!window.STAGEDOOR_CONFIG) {
 window.__stagedoorPkg = new URL('./', import.meta.url).href;
 // The chunks' loader (scripts/build/split-loader.mjs), beside main.js when the
 // first page is a chunk's; the catalog list, in the main module, does without.
-const first = appSegments();
-if (first.length > 1 || (first.length === 1 && first[0] !== 'catalog')) {
+if (segs.length > 1 || (segs.length === 1 && segs[0] !== 'catalog')) {
   document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${window.__stagedoorPkg}chunk-loader.js` }));
 }
 // A page's own script (the docs reader's, src/docs/in_browser.js), imported once.
