@@ -318,3 +318,68 @@ async fn the_browser_reads_real_pages_as_html5ever_and_ammonia_do() {
     assert!(out.contains(r#"href="https://backstage.io" rel="noopener noreferrer""#), "{out}");
     assert!(out.contains(r##"href="/docs/default/component/checkout-service/#doc-setup""##), "{out}");
 }
+
+/// Waits `ms` milliseconds of the browser's clock.
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_loaded_value_follows_its_source_and_a_late_answer_does_not_overwrite_a_newer_one() {
+    use stagedoor::ui::loaded::Loaded;
+    let source = RwSignal::new(1);
+    let calls = RwSignal::new(0);
+    let host = mount(move || {
+        // Call 1 answers after 80 ms, later ones at once.
+        let loaded = Loaded::new(move || {
+            let n = source.get();
+            calls.update(|c| *c += 1);
+            let slow = calls.get_untracked() == 1;
+            async move {
+                if slow {
+                    sleep(80).await;
+                }
+                format!("answer {n}")
+            }
+        });
+        move || loaded.get().unwrap_or_else(|| "Loading…".into())
+    });
+    assert_eq!(host.text_content().unwrap(), "Loading…");
+    next_tick().await;
+    source.set(2);
+    sleep(20).await;
+    assert_eq!(host.text_content().unwrap(), "answer 2");
+    // The first call's answer arrives now, for a source that has changed.
+    sleep(120).await;
+    assert_eq!(host.text_content().unwrap(), "answer 2");
+    assert_eq!(calls.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_loaded_value_stays_on_screen_while_it_is_loaded_again() {
+    use stagedoor::ui::loaded::Loaded;
+    let calls = RwSignal::new(0);
+    let handle = RwSignal::new(None::<Loaded<String>>);
+    let host = mount(move || {
+        let loaded = Loaded::new(move || {
+            calls.update(|c| *c += 1);
+            let n = calls.get_untracked();
+            async move {
+                sleep(40).await;
+                format!("answer {n}")
+            }
+        });
+        handle.set(Some(loaded));
+        move || loaded.get().unwrap_or_else(|| "Loading…".into())
+    });
+    sleep(80).await;
+    assert_eq!(host.text_content().unwrap(), "answer 1");
+    handle.get_untracked().unwrap().refetch();
+    sleep(10).await;
+    assert_eq!(host.text_content().unwrap(), "answer 1", "the last answer stays while the call is repeated");
+    sleep(80).await;
+    assert_eq!(host.text_content().unwrap(), "answer 2");
+}

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::catalog::EntityQuery;
 use crate::api::session::Session;
 use crate::api::types::{Entity, EntityFacets};
@@ -98,9 +100,9 @@ pub fn page_query(f: &CatalogFilter, ownership: &[String]) -> EntityQuery {
 
 /// The rows of a filtered entity list (catalog, templates, docs index): read again
 /// when the filter changes, and in the starred view when the stars change.
-pub fn rows_resource(filter: Memo<CatalogFilter>) -> LocalResource<Result<Rows, ApiError>> {
+pub fn rows_resource(filter: Memo<CatalogFilter>) -> Loaded<Result<Rows, ApiError>> {
     let (backend, session, stars) = (expect_context::<Backend>(), expect_context::<Session>(), expect_context::<Stars>());
-    LocalResource::new(move || {
+    Loaded::new(move || {
         let f = filter.get();
         // Starred view: re-read when stars change; other views ignore them.
         let starred_refs = if f.user == UserFilter::Starred { stars.refs.get() } else { vec![] };
@@ -112,7 +114,7 @@ pub fn rows_resource(filter: Memo<CatalogFilter>) -> LocalResource<Result<Rows, 
 /// the page's URL without the kind, and its option counts are for `condition`.
 pub struct FixedList {
     pub apply: Callback<CatalogFilter>,
-    pub facets: LocalResource<Result<Option<EntityFacets>, ApiError>>,
+    pub facets: Loaded<Result<Option<EntityFacets>, ApiError>>,
 }
 
 impl FixedList {
@@ -123,7 +125,7 @@ impl FixedList {
             let query: Vec<(&str, String)> = next.to_query().into_iter().filter(|(k, _)| *k != "kind").collect();
             router.navigate(&page.path_with(&query_string(&query)), false);
         });
-        let facets = LocalResource::new(move || {
+        let facets = Loaded::new(move || {
             let (backend, condition) = (backend.clone(), condition.clone());
             async move {
                 let fields: Vec<&str> = Facet::ALL.iter().map(|f| f.field()).collect();

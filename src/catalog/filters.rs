@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::catalog::EntityQuery;
 use crate::api::types::{EntityFacets, FacetCount};
 use crate::api::Backend;
@@ -57,7 +59,7 @@ fn OwnerPicker(filter: Memo<CatalogFilter>, on_change: Callback<CatalogFilter>) 
     let term = RwSignal::new(String::new());
     let draft = RwSignal::new(String::new());
     let debounce = Debounce::new(250);
-    let matches = LocalResource::new(move || {
+    let matches = Loaded::new(move || {
         let (backend, term) = (backend.clone(), term.get());
         async move {
             if term.trim().is_empty() {

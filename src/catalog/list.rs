@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::catalog::EntityQuery;
 use crate::api::session::Session;
 use crate::api::types::EntityFacets;
@@ -38,7 +40,7 @@ pub fn CatalogPage() -> impl IntoView {
     let rows_shown = Memo::new(move |_| rows.with(|r| r.is_some()));
     let kinds = {
         let backend = backend.clone();
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, ready) = (backend.clone(), rows_shown.get());
             async move {
                 if ready {
@@ -61,7 +63,7 @@ pub fn CatalogPage() -> impl IntoView {
     let count_key = Memo::new(move |_| rows.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(|r| r.count_key.clone())));
     let count = {
         let backend = backend.clone();
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, key) = (backend.clone(), count_key.get());
             async move {
                 let Some(key) = key else { return Ok(None) };
@@ -77,7 +79,7 @@ pub fn CatalogPage() -> impl IntoView {
             }
         })
     };
-    let facets = LocalResource::new(move || {
+    let facets = Loaded::new(move || {
         let (backend, scope, ready) = (backend.clone(), facet_scope.get(), rows_shown.get());
         async move {
             if !ready {

@@ -5,6 +5,8 @@
 //! from outside, which an air-gapped intranet never gets.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 
 use crate::api::Backend;
@@ -52,7 +54,7 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
     let page = {
         let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
             async move {
                 let (_, page) = futures::join!(state.ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts));
@@ -145,7 +147,7 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
 fn DocsOwner(entity: EntityRef) -> impl IntoView {
     let (backend, state) = (expect_context::<Backend>(), DocsState::session());
     let key = entity.canonical();
-    let about = LocalResource::new(move || {
+    let about = Loaded::new(move || {
         let (backend, key) = (backend.clone(), key.clone());
         async move { state.about(&backend, &key).await }
     });

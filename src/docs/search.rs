@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::Backend;
 use crate::model::entity_ref::EntityRef;
 use crate::search::hit::SearchHit;
@@ -24,7 +26,7 @@ pub fn DocsSearch(entity: EntityRef) -> impl IntoView {
     let term = RwSignal::new(String::new());
     let debounce = Debounce::new(250);
     let draft = RwSignal::new(String::new());
-    let results = LocalResource::new(move || {
+    let results = Loaded::new(move || {
         let (backend, entity, term) = (backend.clone(), entity.clone(), term.get());
         async move {
             if term.trim().is_empty() {

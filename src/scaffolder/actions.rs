@@ -2,6 +2,8 @@
 //! action's inputs and outputs read from its JSON Schemas.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::Backend;
@@ -51,7 +53,7 @@ fn properties_table(caption: String, schema: Option<&Value>) -> AnyView {
 #[component]
 pub fn ActionsPage() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let actions = LocalResource::new(move || {
+    let actions = Loaded::new(move || {
         let backend = backend.clone();
         async move { backend.scaffolder_actions().await }
     });

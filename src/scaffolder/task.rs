@@ -4,6 +4,8 @@
 //! `?after=<last id>`, then through the long-poll call if streaming keeps failing.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use serde_json::Value;
 
@@ -71,7 +73,7 @@ pub fn TaskPage(id: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let task = {
         let (backend, id) = (backend.clone(), id.clone());
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, id) = (backend.clone(), id.clone());
             async move { backend.task(&id).await }
         })

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::session::Session;
 use crate::api::Backend;
 use crate::shell::router::use_router;
@@ -19,7 +21,7 @@ pub fn TasksPage() -> impl IntoView {
     // `?owner=all` shows everyone's; the default is the signed-in user's.
     let all = Memo::new(move |_| router.query("owner").as_deref() == Some("all"));
     let page = Memo::new(move |_| router.query("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(0));
-    let tasks = LocalResource::new(move || {
+    let tasks = Loaded::new(move || {
         let (backend, all, page, user) = (backend.clone(), all.get(), page.get(), user.clone());
         async move { backend.tasks(if all { None } else { user.as_deref() }, PAGE, page * PAGE).await }
     });

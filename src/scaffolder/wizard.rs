@@ -7,6 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
 
@@ -37,7 +39,7 @@ pub fn WizardPage(namespace: String, name: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let schema = {
         let (namespace, name) = (namespace.clone(), name.clone());
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, namespace, name) = (backend.clone(), namespace.clone(), name.clone());
             async move { backend.template_parameter_schema(&namespace, &name).await }
         })

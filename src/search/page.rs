@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::Backend;
 use crate::model::query::parse_query;
 use crate::model::query::query_string;
@@ -56,7 +58,7 @@ pub fn SearchPage() -> impl IntoView {
             }
         });
     };
-    let results = LocalResource::new(move || {
+    let results = Loaded::new(move || {
         let (backend, q) = (backend.clone(), query.get());
         async move {
             if q.term.trim().is_empty() {

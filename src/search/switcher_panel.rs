@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::catalog::EntityQuery;
 use crate::api::Backend;
 use crate::browser::local_storage;
@@ -64,7 +66,7 @@ pub fn SwitcherPanel(close: Callback<()>) -> impl IntoView {
     let term = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let debounce = Debounce::new(150);
-    let found = LocalResource::new(move || find(backend.clone(), term.get()));
+    let found = Loaded::new(move || find(backend.clone(), term.get()));
     let items = Memo::new(move |_| {
         let found = found.get().unwrap_or_default();
         merge(&recent.get_value(), &term.get(), found)

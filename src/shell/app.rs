@@ -2,6 +2,8 @@
 //! the page for the route (`App`).
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -41,7 +43,7 @@ use crate::ui::loading::Loading;
 /// Loads the configuration, then starts the portal or explains why it cannot.
 #[component]
 pub fn Root() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = Loaded::new(load_config);
     move || match config.get() {
         None => view! { <Loading what="Stagedoor"/> }.into_any(),
         Some(Ok(c)) => view! { <App config=c/> }.into_any(),

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::ApiError;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::loading::Loading;
@@ -9,7 +11,7 @@ use crate::ui::loading::Loading;
 /// stays on screen (like `<Transition>`). Plain `get()` instead of
 /// `<Suspense>`/`Suspend` keeps the wasm smaller: no future per page.
 pub fn async_view<T, V>(
-    res: LocalResource<Result<T, ApiError>>,
+    res: Loaded<Result<T, ApiError>>,
     what: &'static str,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::Backend;
 
 /// Says what the page cannot do when the backend lacks an optional plugin, and
@@ -7,7 +9,7 @@ use crate::api::Backend;
 #[component]
 pub fn MissingPluginNotice(plugin: &'static str, label: &'static str, consequence: &'static str) -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let present = LocalResource::new(move || {
+    let present = Loaded::new(move || {
         let backend = backend.clone();
         async move { backend.has_plugin(plugin).await }
     });

@@ -6,6 +6,7 @@ pub mod entity_link;
 pub mod error_panel;
 pub mod focus;
 pub mod highlight;
+pub mod loaded;
 pub mod loading;
 pub mod markdown;
 pub mod missing_plugin;

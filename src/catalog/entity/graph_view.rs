@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::types::Entity;
 use crate::api::Backend;
 use crate::catalog::entity::graph::{self, Graph, RELATION_TYPES, RING};
@@ -52,7 +54,7 @@ pub fn RelationsGraph(entity: Entity) -> impl IntoView {
     let router = use_router();
     let depth = RwSignal::new(1u8);
     let allowed = RwSignal::new(RELATION_TYPES.iter().map(|(f, _)| *f).collect::<BTreeSet<&'static str>>());
-    let data = LocalResource::new(move || load(backend.clone(), entity.clone(), depth.get(), allowed.get()));
+    let data = Loaded::new(move || load(backend.clone(), entity.clone(), depth.get(), allowed.get()));
 
     let picture = move |g: Graph| {
         let extent = RING * (g.nodes.iter().map(|n| n.depth).max().unwrap_or(0) as f64) + 110.0;

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::types::{Ancestry, Entity};
 use crate::api::ApiError;
 
@@ -29,7 +31,7 @@ pub fn failing(entity: &Entity, ancestry: Option<&Ancestry>) -> Vec<(String, Vec
 
 /// The processing errors panel; nothing when all is well.
 #[component]
-pub fn ProcessingErrors(entity: Entity, ancestry: LocalResource<Result<Ancestry, ApiError>>) -> impl IntoView {
+pub fn ProcessingErrors(entity: Entity, ancestry: Loaded<Result<Ancestry, ApiError>>) -> impl IntoView {
     let own = entity.entity_ref().to_string();
     move || {
         let a = ancestry.get().and_then(Result::ok);

@@ -1,6 +1,8 @@
 //! `/catalog/:namespace/:kind/:name`: one entity.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 
 use crate::api::catalog::EntityQuery;
@@ -32,7 +34,7 @@ pub fn EntityPage(entity_ref: EntityRef) -> impl IntoView {
     let r = entity_ref.clone();
     let entity = {
         let backend = backend.clone();
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, r) = (backend.clone(), r.clone());
             async move { backend.entity_by_ref(&r).await }
         })
@@ -43,7 +45,7 @@ pub fn EntityPage(entity_ref: EntityRef) -> impl IntoView {
     // the Inspect card lists it.
     let ancestry = {
         let (backend, r) = (backend.clone(), entity_ref.clone());
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, r) = (backend.clone(), r.clone());
             async move { backend.entity_ancestry(&r).await }
         })
@@ -94,7 +96,7 @@ struct May {
 }
 
 #[component]
-fn EntityView(entity: Entity, ancestry: LocalResource<Result<Ancestry, ApiError>>, may: May) -> impl IntoView {
+fn EntityView(entity: Entity, ancestry: Loaded<Result<Ancestry, ApiError>>, may: May) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let r = entity.entity_ref();
     let kind = entity.kind().to_ascii_lowercase();
@@ -248,7 +250,7 @@ fn AboutCard(entity: Entity) -> impl IntoView {
 fn RelationsCard(sections: Vec<RelationSection>) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let refs = relations::all_refs(&sections);
-    let resolved = LocalResource::new(move || {
+    let resolved = Loaded::new(move || {
         let (backend, refs) = (backend.clone(), refs.clone());
         async move { backend.entities_by_refs(&refs, &REF_FIELDS).await }
     });
@@ -286,7 +288,7 @@ fn OwnershipCard(entity: Entity) -> impl IntoView {
     if entity.kind().eq_ignore_ascii_case("user") {
         owners.extend(entity.relation_targets("memberOf").iter().map(EntityRef::canonical));
     }
-    let owned = LocalResource::new(move || {
+    let owned = Loaded::new(move || {
         let backend = backend.clone();
         let q = EntityQuery {
             filters: vec![owners.iter().map(|o| format!("relations.ownedBy={o}")).collect::<Vec<_>>().join(",")],
@@ -326,7 +328,7 @@ fn OwnershipCard(entity: Entity) -> impl IntoView {
 
 /// The raw entity as YAML and JSON, and where it came from.
 #[component]
-fn InspectCard(entity: Entity, ancestry: LocalResource<Result<Ancestry, ApiError>>) -> impl IntoView {
+fn InspectCard(entity: Entity, ancestry: Loaded<Result<Ancestry, ApiError>>) -> impl IntoView {
     // Written out only when opened: an API entity can hold megabytes of definition.
     let (yaml_open, json_open) = (RwSignal::new(false), RwSignal::new(false));
     let raw = std::sync::Arc::new(entity.0);

@@ -5,6 +5,8 @@
 //! from the backend's own configuration can only be deleted.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -80,7 +82,7 @@ pub fn UnregisterDialog(
 
     let loaded = {
         let backend = backend.clone();
-        LocalResource::new(move || {
+        Loaded::new(move || {
             let (backend, wanted) = (backend.clone(), open.get() == Some(Intent::Unregister));
             let e = entity.get_value();
             async move {

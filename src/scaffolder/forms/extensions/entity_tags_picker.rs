@@ -3,6 +3,8 @@
 //! Backstage's tag rule.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::Backend;
@@ -32,7 +34,7 @@ pub fn is_tag(s: &str) -> bool {
 fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let backend = expect_context::<Backend>();
     let kinds = f.ui_strings("kinds");
-    let known = LocalResource::new(move || {
+    let known = Loaded::new(move || {
         let (backend, kinds) = (backend.clone(), kinds.clone());
         async move {
             let filter = kinds.iter().map(|k| format!("kind={k}")).collect::<Vec<_>>().join(",");

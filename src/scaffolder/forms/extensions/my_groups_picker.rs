@@ -1,6 +1,8 @@
 //! `MyGroupsPicker`: one of the groups the signed-in user is a member of.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::catalog::EntityQuery;
@@ -17,7 +19,7 @@ pub const EXTENSION: Extension = Extension::renders("MyGroupsPicker", render);
 fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
     let backend = expect_context::<Backend>();
     let user = expect_context::<Session>().user_entity_ref().unwrap_or_default();
-    let groups = LocalResource::new(move || {
+    let groups = Loaded::new(move || {
         let (backend, user) = (backend.clone(), user.clone());
         async move {
             let q = EntityQuery {

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loaded::Loaded;
+
 use crate::api::catalog::EntityQuery;
 use crate::api::session::Session;
 use crate::api::types::Entity;
@@ -61,7 +63,7 @@ pub fn search_box(
     let backend = expect_context::<Backend>();
     let term = RwSignal::new(None::<String>);
     let debounce = Debounce::new(100);
-    let results = LocalResource::new(move || {
+    let results = Loaded::new(move || {
         let (backend, term, filters) = (backend.clone(), term.get(), filters.clone());
         async move {
             let Some(term) = term else { return Ok(vec![]) };

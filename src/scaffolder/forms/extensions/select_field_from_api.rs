@@ -5,6 +5,8 @@
 //! backend's `/api/` are fetched, with the user's token, like any backend call.
 
 use leptos::prelude::*;
+
+use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::Backend;
@@ -61,7 +63,7 @@ fn render(f: &Field, ctx: FormCtx, ids: &Ids) -> AnyView {
         f.ui_str("valueSelector").unwrap_or_default().to_string(),
         f.ui_str("labelSelector").unwrap_or_default().to_string(),
     );
-    let options = LocalResource::new(move || {
+    let options = Loaded::new(move || {
         let (backend, path, array, value_at, label_at) = (backend.clone(), path.clone(), array.clone(), value_at.clone(), label_at.clone());
         async move {
             let url = backend.base().to_string() + "/api/" + &path?;
