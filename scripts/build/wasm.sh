@@ -27,6 +27,9 @@ out=target/pkg split=target/split-out
 rm -rf "$out" "$split"; mkdir -p "$out"
 wasm-split-cli "target/split/wasm32-unknown-unknown/$profile/stagedoor.wasm" "$split"
 wasm-bindgen "$split/main.wasm" --target web --no-typescript --keep-lld-exports --out-dir "$out" --out-name main
+# wasm-streams' classes, exported though nothing uses them (see the script):
+# out of the glue here, and their exports out of the wasm by wasm-opt below.
+node "$ROOT/scripts/build/drop-stream-classes.mjs" "$out/main.js"
 cp "$split/__wasm_split.js" "$out/"
 for f in "$split"/*.wasm; do
   [ "$(basename "$f")" = main.wasm ] && continue
@@ -39,7 +42,9 @@ if [ "$profile" = release ]; then
   # the lowest 1 KiB is touched only by a stack about to overflow; binaryen may
   # then fold constant offsets into loads: about 1 KB gzip off the main module.
   for f in "$out"/*.wasm; do
-    wasm-opt -Oz --low-memory-unused "${features[@]}" --strip-debug "$f" -o "$f.opt" 2>/dev/null && mv "$f.opt" "$f"
+    drop=()
+    [ "$(basename "$f")" = main_bg.wasm ] && drop=(--remove-exports --pass-arg=remove-exports@'*intounderlying*')
+    wasm-opt "${drop[@]}" -Oz --low-memory-unused "${features[@]}" --strip-debug "$f" -o "$f.opt" 2>/dev/null && mv "$f.opt" "$f"
   done
 fi
 # The small shared chunks travel in one file (see the script).
