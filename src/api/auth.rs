@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api::error::{origin_of, ApiError};
 use crate::api::http::parse_json;
 use crate::api::http::{self, RawRequest};
+use crate::api::json::{self, FromJson};
 use crate::api::types::AuthResponse;
 use crate::model::query::encode_query;
 
@@ -32,7 +33,7 @@ pub async fn refresh(base: &str, provider: &str, environment: &str) -> Result<Op
         http::send(RawRequest { method: "GET", url: &url, body: None, bearer: None, with_credentials: true, headers: &[XHR] }).await?;
     match resp.status {
         200..=299 if resp.body.trim().is_empty() => Ok(None),
-        200..=299 => parse_json(&resp.body, &url).map(Some),
+        200..=299 => json::read(parse_json(&resp.body, &url)?, &url).map(Some),
         _ => Err(ApiError::from_status(resp.status, &resp.body, &url)),
     }
 }
@@ -67,9 +68,7 @@ pub fn read_popup_message(backend_origin: &str, event_origin: &str, data: &Value
         let msg = err.get("message").and_then(Value::as_str).unwrap_or("the provider refused the sign-in");
         return PopupMessage::Failed(msg.to_string());
     }
-    // From text, like every other answer: a second (Value) deserializer for the
-    // identity types would only add to the first load.
-    match data.get("response").map(|r| serde_json::from_str::<AuthResponse>(&r.to_string())) {
+    match data.get("response").map(|r| AuthResponse::from_json(r.clone())) {
         Some(Ok(r)) => PopupMessage::SignedIn(Box::new(r)),
         _ => PopupMessage::Failed("the backend's answer did not carry a Backstage identity".to_string()),
     }

@@ -107,7 +107,7 @@ impl Backend {
             if !fields.is_empty() {
                 body["fields"] = json!(fields);
             }
-            let page: EntitiesByRefs = self.post_json(&url, &body).await?;
+            let page: EntitiesByRefs = self.post_as(&url, &body).await?;
             out.extend(page.items);
         }
         Ok(out)
@@ -119,7 +119,7 @@ impl Backend {
         if !filter.is_empty() {
             pairs.push(("filter", filter.to_string()));
         }
-        self.get_json(&self.plugin_url("catalog", &format!("/entity-facets{}", query_string(&pairs)))).await
+        self.get_as(&self.plugin_url("catalog", &format!("/entity-facets{}", query_string(&pairs)))).await
     }
 
     /// The chain of locations and processors that produced an entity.
@@ -172,17 +172,17 @@ impl Backend {
             self.plugin_url("catalog", &format!("/entities/by-query{}", q.to_query_string()))
         };
         let skip = q.skip_total && !self.total_items_unknown();
-        match self.get_json(&url(skip)).await {
+        match self.get_as(&url(skip)).await {
             Err(e) if skip && refuses_total_items(&e) => {
                 self.remember_total_items_unknown();
-                self.get_json(&url(false)).await
+                self.get_as(&url(false)).await
             }
             answer => answer,
         }
     }
 
     pub async fn entity_by_ref(&self, r: &EntityRef) -> Result<Entity, ApiError> {
-        self.get_json(&self.plugin_url("catalog", &format!("/entities/by-name/{}", ref_path(r)))).await
+        self.get_as(&self.plugin_url("catalog", &format!("/entities/by-name/{}", ref_path(r)))).await
     }
 }
 

@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(e.kind, ApiErrorKind::BadBody);
         assert!(e.user_message().contains("HTML page"));
         assert!(parse_json::<serde_json::Value>("", "u").unwrap_err().user_message().contains("empty"));
-        let e = parse_json::<crate::api::types::EntityPage>(r#"{"items":3}"#, "u").unwrap_err();
+        let e = parse_json::<Vec<String>>(r#"{"items":3}"#, "u").unwrap_err();
         assert!(e.user_message().contains("expected shape"));
     }
 }

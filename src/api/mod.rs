@@ -7,6 +7,7 @@ pub mod backend;
 pub mod catalog;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod permission;
 pub mod plugins;
 pub mod scaffolder;

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::api::json::{Fields, FromJson};
 use crate::model::entity_ref::EntityRef;
 
 /// The annotation naming the location that first registered an entity.
@@ -136,82 +137,139 @@ impl Entity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+// The first page's types are read by hand (api::json), not derived: see there.
+
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PageInfo {
     pub next_cursor: Option<String>,
     pub prev_cursor: Option<String>,
 }
 
+impl FromJson for PageInfo {
+    fn from_json(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(PageInfo { next_cursor: f.opt("nextCursor")?, prev_cursor: f.opt("prevCursor")? })
+    }
+}
+
 /// `GET /api/catalog/entities/by-query`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EntityPage {
     /// Backstage 1.32 can answer `null` for an entity whose processing never
     /// finished (and counts it in `totalItems`): such items are left out.
-    #[serde(deserialize_with = "present_items")]
     pub items: Vec<Entity>,
-    #[serde(default)]
     pub total_items: u64,
-    #[serde(default)]
     pub page_info: PageInfo,
 }
 
-fn present_items<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Entity>, D::Error> {
-    let items: Vec<Option<Entity>> = Deserialize::deserialize(d)?;
-    Ok(items.into_iter().flatten().collect())
+impl FromJson for EntityPage {
+    fn from_json(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        let items: Vec<Option<Entity>> = f.req("items")?;
+        Ok(EntityPage {
+            items: items.into_iter().flatten().collect(),
+            total_items: f.opt("totalItems")?.unwrap_or(0),
+            page_info: f.opt("pageInfo")?.unwrap_or_default(),
+        })
+    }
+}
+
+impl FromJson for Entity {
+    fn from_json(v: Value) -> Result<Self, String> {
+        Ok(Entity(v))
+    }
 }
 
 /// `POST /api/catalog/entities/by-refs`: entities in request order, null if missing.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EntitiesByRefs {
     pub items: Vec<Option<Entity>>,
 }
 
+impl FromJson for EntitiesByRefs {
+    fn from_json(v: Value) -> Result<Self, String> {
+        Ok(EntitiesByRefs { items: Fields::of(v)?.req("items")? })
+    }
+}
+
 /// `GET /api/catalog/entity-facets`.
-#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EntityFacets {
-    #[serde(default)]
     pub facets: std::collections::BTreeMap<String, Vec<FacetCount>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+impl FromJson for EntityFacets {
+    fn from_json(v: Value) -> Result<Self, String> {
+        Ok(EntityFacets { facets: Fields::of(v)?.opt("facets")?.unwrap_or_default() })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacetCount {
     pub value: String,
     pub count: u64,
 }
 
+impl FromJson for FacetCount {
+    fn from_json(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(FacetCount { value: f.req("value")?, count: f.req("count")? })
+    }
+}
+
 /// `GET /api/auth/{provider}/refresh` and the popup's `authorization_response`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AuthResponse {
-    #[serde(default)]
     pub profile: Profile,
     pub backstage_identity: BackstageIdentity,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+impl FromJson for AuthResponse {
+    fn from_json(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(AuthResponse { profile: f.opt("profile")?.unwrap_or_default(), backstage_identity: f.req("backstageIdentity")? })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Profile {
     pub email: Option<String>,
     pub display_name: Option<String>,
     pub picture: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl FromJson for Profile {
+    fn from_json(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Profile { email: f.opt("email")?, display_name: f.opt("displayName")?, picture: f.opt("picture")? })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct BackstageIdentity {
     pub token: String,
     pub expires_in_seconds: Option<f64>,
     pub identity: Identity,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl FromJson for BackstageIdentity {
+    fn from_json(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(BackstageIdentity { token: f.req("token")?, expires_in_seconds: f.opt("expiresInSeconds")?, identity: f.req("identity")? })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Identity {
     pub user_entity_ref: String,
-    #[serde(default)]
     pub ownership_entity_refs: Vec<String>,
+}
+
+impl FromJson for Identity {
+    fn from_json(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Identity { user_entity_ref: f.req("userEntityRef")?, ownership_entity_refs: f.opt("ownershipEntityRefs")?.unwrap_or_default() })
+    }
 }
 
 /// One entry of `GET /api/scaffolder/v2/actions`.
@@ -545,9 +603,9 @@ mod tests {
     #[test]
     fn a_page_leaves_out_the_null_items_an_older_backend_sends() {
         // Backstage 1.32, unfiltered: an entity still being processed is `null`.
-        let page: EntityPage = serde_json::from_str(
+        let page = EntityPage::from_json(serde_json::from_str(
             r#"{"items":[{"kind":"Component","metadata":{"name":"a"}},null,{"kind":"API","metadata":{"name":"b"}}],"totalItems":3,"pageInfo":{}}"#,
-        )
+        ).unwrap())
         .unwrap();
         assert_eq!(page.items.iter().map(|e| e.display_name()).collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(page.total_items, 3);
@@ -611,9 +669,9 @@ mod tests {
 
     #[test]
     fn guest_refresh_answer() {
-        let a: AuthResponse = serde_json::from_str(
+        let a = AuthResponse::from_json(serde_json::from_str(
             r#"{"profile":{},"backstageIdentity":{"token":"t","expiresInSeconds":3600,"identity":{"type":"user","userEntityRef":"user:default/guest","ownershipEntityRefs":["user:default/guest"]}}}"#,
-        )
+        ).unwrap())
         .unwrap();
         assert_eq!(a.backstage_identity.identity.user_entity_ref, "user:default/guest");
         assert_eq!(a.backstage_identity.expires_in_seconds, Some(3600.0));

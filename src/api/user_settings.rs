@@ -4,24 +4,27 @@
 //! under the key `entityRefs`; using the same place means both frontends share
 //! the stars.
 
-use serde::Deserialize;
-
 use crate::api::backend::Backend;
 use crate::api::error::ApiError;
+use crate::api::json::{Fields, FromJson};
 
 const STARS: &str = "/buckets/default.starredEntities/keys/entityRefs";
 
-#[derive(Deserialize)]
 struct Setting {
-    #[serde(default)]
     value: serde_json::Value,
+}
+
+impl FromJson for Setting {
+    fn from_json(v: serde_json::Value) -> Result<Self, String> {
+        Ok(Setting { value: Fields::of(v)?.opt("value")?.unwrap_or_default() })
+    }
 }
 
 impl Backend {
     /// The stars the backend keeps for the signed-in user, as stored (any JSON
     /// value: another frontend wrote it); `None` when none were ever saved.
     pub async fn stars_on_server(&self) -> Result<Option<serde_json::Value>, ApiError> {
-        match self.get_json::<Setting>(&self.plugin_url("user-settings", STARS)).await {
+        match self.get_as::<Setting>(&self.plugin_url("user-settings", STARS)).await {
             Ok(s) => Ok(Some(s.value)),
             Err(e) if e.is_not_found() => Ok(None),
             Err(e) => Err(e),
