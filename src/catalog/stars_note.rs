@@ -1,19 +1,31 @@
-//! Where the user's stars are kept: drawn by the `stars` chunk once it is there
-//! (catalog/stars/note.rs), so the first page does not carry it.
+//! Where the user's stars are kept, in words, and "Try again" when the backend
+//! could not read or save them.
 
 use leptos::prelude::*;
 
 use crate::catalog::stars::{KeptIn, Stars};
 
+/// A problem is always shown; where the stars are kept only when `info` is on.
 #[component]
 pub fn StarsNote(#[prop(into)] info: Signal<bool>) -> impl IntoView {
     let stars = expect_context::<Stars>();
-    move || match stars.note.get() {
-        Some(note) => note(stars, info),
-        // The chunk could not be fetched: say so, in the simplest words.
-        None => match stars.kept_in.get() {
-            KeptIn::BrowserAfterError(problem) => view! { <p class="notice warning" role="status">{problem}</p> }.into_any(),
-            _ => ().into_any(),
-        },
-    }
+    (move || match stars.kept_in.get() {
+        KeptIn::BrowserAfterError(problem) => view! {
+            <div class="notice warning" role="status">
+                <p>{problem}" Until then your stars are kept in this browser; nothing is lost."</p>
+                <button type="button" class="button" on:click=move |_| stars.retry()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+        _ if !info.get() => ().into_any(),
+        KeptIn::Checking => view! { <p class="muted stars-note">"Looking up where your stars are kept…"</p> }.into_any(),
+        KeptIn::Server => {
+            view! { <p class="muted stars-note">"Your stars are kept by the backend: they follow you to every browser you sign in with."</p> }.into_any()
+        }
+        KeptIn::Browser => view! {
+            <p class="muted stars-note">"Your stars are kept in this browser only: this backend has no user-settings plugin to keep them."</p>
+        }
+        .into_any(),
+    })
+    .into_any()
 }

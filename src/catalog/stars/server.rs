@@ -1,9 +1,5 @@
 //! Stars kept by the backend's user-settings plugin: read once per user signed
-//! in, each change saved as the whole list, one save at a time. A chunk of its
-//! own (`stars`): it runs after sign-in, off the first page's critical path.
-
-use std::future::Future;
-use std::pin::Pin;
+//! in, each change saved as the whole list, one save at a time.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,23 +8,7 @@ use super::{KeptIn, Stars};
 use crate::api::Backend;
 use crate::catalog::starred;
 
-type Syncing = Pin<Box<dyn Future<Output = ()>>>;
-
-/// The chunk's entry points.
-pub struct ServerStars {
-    pub sync: fn(Stars, Backend, String) -> Syncing,
-    pub save: fn(Stars),
-    pub note: super::NoteView,
-}
-
-crate::split_code!(
-    stars,
-    server_stars,
-    ServerStars,
-    ServerStars { sync: |s, b, u| Box::pin(sync(s, b, u)), save, note: super::note::note }
-);
-
-async fn sync(stars: Stars, backend: Backend, user: String) {
+pub(super) async fn sync(stars: Stars, backend: Backend, user: String) {
     stars.keeping.update_value(|k| k.server = None);
     let mirror = stars.mirror();
     if mirror.as_ref().is_some_and(|m| *m != user) {
@@ -62,7 +42,7 @@ async fn sync(stars: Stars, backend: Backend, user: String) {
     }
 }
 
-fn save(stars: Stars) {
+pub(super) fn save(stars: Stars) {
     let Some((backend, user)) = stars.keeping.try_update_value(|k| k.server.clone().filter(|_| k.queue.changed())).flatten() else {
         return;
     };
