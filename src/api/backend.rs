@@ -115,7 +115,7 @@ impl Backend {
     }
 
     pub async fn post_json<T: DeserializeOwned>(&self, url: &str, payload: &serde_json::Value) -> Result<T, ApiError> {
-        let body = self.request("POST", url, Some(&payload.to_string())).await?;
+        let body = self.request("POST", url, Some(&json::to_text(payload))).await?;
         parse_json(&body, url)
     }
 }

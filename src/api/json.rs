@@ -25,6 +25,12 @@ pub fn read<T: FromJson>(v: Value, url: &str) -> Result<T, ApiError> {
     T::from_json(v).map_err(|e| ApiError::bad_body(url, &format!("the JSON did not have the expected shape ({e})")))
 }
 
+/// A request body. Not `Value::to_string`: its `Display` also carries the
+/// pretty printer into the wasm, for `{:#}`.
+pub fn to_text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
 /// An object's fields, taken out one by one.
 pub struct Fields(Map<String, Value>);
 
@@ -38,15 +44,28 @@ impl Fields {
 
     /// The field, or `None` when it is missing or `null`.
     pub fn opt<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, String> {
-        match self.0.remove(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => T::from_json(v).map(Some).map_err(|e| format!("{key}: {e}")),
+        match self.take(key) {
+            None => Ok(None),
+            Some(v) => T::from_json(v).map(Some).map_err(|e| at(key, e)),
         }
     }
 
     pub fn req<T: FromJson>(&mut self, key: &str) -> Result<T, String> {
-        self.opt(key)?.ok_or_else(|| format!("missing field {key}"))
+        self.opt(key)?.ok_or_else(|| missing(key))
     }
+
+    fn take(&mut self, key: &str) -> Option<Value> {
+        self.0.remove(key).filter(|v| !v.is_null())
+    }
+}
+
+// The messages are built once here, not in every field reader (less wasm).
+fn at(key: &str, e: String) -> String {
+    format!("{key}: {e}")
+}
+
+fn missing(key: &str) -> String {
+    format!("missing field {key}")
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -101,7 +120,7 @@ impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, String> {
         match v {
             Value::Array(items) => {
-                items.into_iter().enumerate().map(|(i, item)| T::from_json(item).map_err(|e| format!("item {i}: {e}"))).collect()
+                items.into_iter().enumerate().map(|(i, item)| T::from_json(item).map_err(|e| at(&format!("item {i}"), e))).collect()
             }
             other => Err(format!("expected a list, found {}", kind(&other))),
         }
@@ -110,14 +129,13 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: Value) -> Result<Self, String> {
-        Fields::of(v)?
-            .0
-            .into_iter()
-            .map(|(k, v)| match T::from_json(v) {
-                Ok(t) => Ok((k, t)),
-                Err(e) => Err(format!("{k}: {e}")),
-            })
-            .collect()
+        // Inserted one by one: collecting sorts first, more code for a few keys.
+        let mut map = BTreeMap::new();
+        for (k, v) in Fields::of(v)?.0 {
+            let t = T::from_json(v).map_err(|e| at(&k, e))?;
+            map.insert(k, t);
+        }
+        Ok(map)
     }
 }
 

@@ -33,7 +33,7 @@ impl Backend {
 
     /// Replaces the user's stars on the backend with `refs`.
     pub async fn save_stars_on_server(&self, refs: &[String]) -> Result<(), ApiError> {
-        let body = serde_json::json!({ "value": refs }).to_string();
+        let body = crate::api::json::to_text(&serde_json::json!({ "value": refs }));
         self.request("PUT", &self.plugin_url("user-settings", STARS), Some(&body)).await.map(|_| ())
     }
 }
