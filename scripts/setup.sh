@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 setup_start=$(date +%s)
 
-APT_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static brotli curl postgresql)
+APT_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static brotli zopfli curl postgresql)
 missing_apt() {
   local pkg
   for pkg in "${APT_PACKAGES[@]}"; do
@@ -123,7 +123,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-[ -n "$(missing_apt)" ] && job apt "Debian packages (chromium, chromium-driver, nginx, brotli, postgresql)" apt_packages
+[ -n "$(missing_apt)" ] && job apt "Debian packages (chromium, chromium-driver, nginx, brotli, zopfli, postgresql)" apt_packages
 [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] ||
   job trunk "Trunk $TRUNK_VERSION (compiles from source)" install_trunk
 [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
