@@ -90,6 +90,19 @@ pub fn CatalogPage() -> impl IntoView {
         }
     });
 
+    // Once this page is up (rows and option counts in), what opening an entity
+    // needs first is fetched in the background; not before: no part of this page.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let up = facets.with(|f| matches!(f, Some(Ok(Some(_)) | Err(_))));
+        if up {
+            crate::shell::lazy::prefetch_chunks();
+        }
+        up
+    });
+
     let kind_label = move || filter.with(|f| f.kind.clone());
     let with_namespace = move |fs: Option<EntityFacets>| {
         fs.and_then(|f| f.facets.get("metadata.namespace").cloned())

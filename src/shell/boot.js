@@ -96,6 +96,14 @@ window.__stagedoorPkg = new URL('./', import.meta.url).href;
 if (segs.length > 1 || (segs.length === 1 && segs[0] !== 'catalog')) {
   document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${window.__stagedoorPkg}chunk-loader.js` }));
 }
+// What opening another page needs first, fetched once the first page is up (the
+// catalog asks, catalog/list.rs): the chunks' loader and the small shared chunks
+// packed in one file. Their names are hashed and cached, so the loader's own
+// import and fetch later find them here.
+window.__stagedoorPrefetch = () => {
+  import('./chunk-loader.js').catch(() => {});
+  fetch(new URL('./small-chunks.bin', import.meta.url)).then((r) => r.arrayBuffer()).catch(() => {});
+};
 // A page's own script (the docs reader's, src/docs/in_browser.js), imported once.
 window.__stagedoorImport = (file) => import(window.__stagedoorPkg + file);
 // A page's own stylesheets (style/pages/), each linked once: the promise settles
