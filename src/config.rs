@@ -109,7 +109,7 @@ pub fn parse_config_text(text: &str, source: &str) -> Result<Config, ConfigError
     if text.trim().is_empty() {
         return Err(ConfigError::file(source, "is empty; it must hold a JSON object"));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value = crate::model::json_text::parse(text).map_err(|e| {
         // A static host's SPA fallback answers a missing file with index.html.
         if text.trim_start().starts_with('<') {
             ConfigError::file(source, "is not JSON (the server answered with an HTML page; is the file deployed beside index.html?)")

@@ -383,3 +383,122 @@ async fn a_loaded_value_stays_on_screen_while_it_is_loaded_again() {
     sleep(80).await;
     assert_eq!(host.text_content().unwrap(), "answer 2");
 }
+
+/// The same data as JavaScript sees it: numbers as doubles, an object's keys in
+/// any order (the browser puts index-like keys first).
+fn same_for_javascript(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => assert_eq!(x.as_f64(), y.as_f64(), "{at}"),
+        (Value::Array(x), Value::Array(y)) => {
+            assert_eq!(x.len(), y.len(), "{at}");
+            for (i, (x, y)) in x.iter().zip(y).enumerate() {
+                same_for_javascript(x, y, &format!("{at}/{i}"));
+            }
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            assert_eq!(x.len(), y.len(), "{at}: {:?} / {:?}", x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>());
+            for (k, x) in x {
+                same_for_javascript(x, y.get(k).unwrap_or_else(|| panic!("{at}: no key {k}")), &format!("{at}/{k}"));
+            }
+        }
+        _ => assert_eq!(a, b, "{at}"),
+    }
+}
+
+/// A catalog answer of `n` entities shaped like Backstage's.
+fn catalog_answer(n: usize) -> String {
+    let items: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "apiVersion": "backstage.io/v1alpha1",
+                "kind": "Component",
+                "metadata": {
+                    "namespace": "default", "name": format!("service-{i}"), "uid": format!("0b5c{i:08x}-7d2e-4f41-9a8e-3c1d2b4a5f6e"),
+                    "etag": format!("{:x}", i * 7919), "title": format!("Service №{i} — «payments» ✓"),
+                    "description": "Takes the \"checkout\" calls,\nthen\tanswers 😀 \\ / \u{0001}.",
+                    "annotations": {"backstage.io/managed-by-location": format!("url:https://git.example/org/repo-{i}/catalog-info.yaml"), "backstage.io/techdocs-ref": "dir:."},
+                    "labels": {"tier": if i % 3 == 0 { "gold" } else { "silver" }},
+                    "tags": ["java", "payments", format!("team-{}", i % 17)],
+                },
+                "spec": {"type": "service", "lifecycle": "production", "owner": format!("group:default/team-{}", i % 17), "replicas": i % 5, "weight": (i as f64) / 8.0 + 0.1, "big": -1.5e300, "flag": i % 2 == 0, "none": null},
+                "relations": [{"type": "ownedBy", "targetRef": format!("group:default/team-{}", i % 17)}, {"type": "partOf", "targetRef": "system:default/shop"}],
+            })
+        })
+        .collect();
+    serde_json::json!({"items": items, "totalItems": n, "pageInfo": {"nextCursor": "eyJ0b3RhbEl0ZW1zIjoxMDAwMH0="}}).to_string()
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_json_parse_reads_real_documents_as_serde_json_does() {
+    use stagedoor::model::json_text::parse;
+    // Real documents (fetched by the set-up, never committed): Stripe's published
+    // OpenAPI description and JSON-Schema-Test-Suite files full of edge cases
+    // (floats like 1.0, -0, numbers beyond 2^53, escapes, non-BMP text).
+    let documents = [
+        ("stripe.json", include_str!("suites/api-definitions/stripe.json")),
+        ("const.json", include_str!("suites/json-schema/draft7/const.json")),
+        ("enum.json", include_str!("suites/json-schema/draft7/enum.json")),
+        ("bignum.json", include_str!("suites/json-schema/draft7/optional/bignum.json")),
+        ("float-overflow.json", include_str!("suites/json-schema/draft7/optional/float-overflow.json")),
+        ("non-bmp-regex.json", include_str!("suites/json-schema/draft7/optional/non-bmp-regex.json")),
+        ("ecmascript-regex.json", include_str!("suites/json-schema/draft7/optional/ecmascript-regex.json")),
+        ("format.json", include_str!("suites/json-schema/draft7/format.json")),
+    ];
+    for (name, text) in documents {
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        same_for_javascript(&parse(text).unwrap(), &theirs, name);
+    }
+    let answer = catalog_answer(300);
+    // Generated from serde_json's own values, so key order and numbers match exactly.
+    assert_eq!(parse(&answer).unwrap(), serde_json::from_str::<serde_json::Value>(&answer).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_json_parse_refuses_what_is_not_json_and_hostile_nesting() {
+    use stagedoor::model::json_text::{parse, MAX_DEPTH};
+    for bad in ["", "<!doctype html><p>Sign in", "{\"a\":1,}", "[1 2]", "'single'", "NaN", "{\"a\":1"] {
+        assert!(parse(bad).is_err(), "{bad:?} was read");
+    }
+    // Deeper than serde_json's limit: an error, not a stack overflow.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(parse(&deep).unwrap_err().contains("nested"), "deep nesting read");
+    let limit = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+    assert!(parse(&limit).is_ok(), "{MAX_DEPTH} levels are allowed");
+    // "__proto__" is a key like any other, not the object's prototype.
+    let v = parse(r#"{"__proto__": {"polluted": true}, "a": 1}"#).unwrap();
+    assert_eq!(v["__proto__"]["polluted"], serde_json::json!(true));
+    assert!(js_sys::eval("({}).polluted").unwrap().is_undefined());
+    // What the browser's reading changes (src/model/json_text.rs says so).
+    assert_eq!(parse(r#"{"b": 1, "2": 2, "a": 3}"#).unwrap().as_object().unwrap().keys().collect::<Vec<_>>(), ["2", "b", "a"]);
+    assert_eq!(parse(r#""\ud800x""#).unwrap(), serde_json::json!("\u{fffd}x"));
+    assert_eq!(parse("[1.0, 9007199254740993]").unwrap(), serde_json::json!([1, 9_007_199_254_740_992u64]));
+}
+
+/// Item 4's question, measured (not asserted): `JSON.parse` and the copy into a
+/// `Value` against serde_json's reader, on a 10,000-entity answer. A benchmark,
+/// run by scripts/bench/json.sh on a release build, not with the tests.
+#[wasm_bindgen_test]
+#[ignore]
+fn json_parse_and_serde_json_timed_on_a_10000_entity_answer() {
+    let answer = catalog_answer(10_000);
+    let now = js_sys::Date::now;
+    let median = |f: &dyn Fn()| {
+        let mut times: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = now();
+                f();
+                now() - t
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times[2]
+    };
+    let browser = median(&|| drop(stagedoor::model::json_text::parse(&answer).unwrap()));
+    let parse_only = median(&|| drop(js_sys::JSON::parse(&answer).unwrap()));
+    let serde = median(&|| drop(serde_json::from_str::<serde_json::Value>(&answer).unwrap()));
+    console_log!(
+        "10,000-entity answer, {} bytes, median of 5: JSON.parse + copy into a Value {browser:.0} ms (JSON.parse alone {parse_only:.0} ms); serde_json {serde:.0} ms",
+        answer.len()
+    );
+}

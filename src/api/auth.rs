@@ -9,7 +9,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::error::{origin_of, ApiError};
-use crate::api::http::parse_json;
+use crate::api::http::parse_value;
 use crate::api::http::{self, RawRequest};
 use crate::api::json::{self, FromJson};
 use crate::api::types::AuthResponse;
@@ -33,7 +33,7 @@ pub async fn refresh(base: &str, provider: &str, environment: &str) -> Result<Op
         http::send(RawRequest { method: "GET", url: &url, body: None, bearer: None, with_credentials: true, headers: &[XHR] }).await?;
     match resp.status {
         200..=299 if resp.body.trim().is_empty() => Ok(None),
-        200..=299 => json::read(parse_json(&resp.body, &url)?, &url).map(Some),
+        200..=299 => json::read(parse_value(&resp.body, &url)?, &url).map(Some),
         _ => Err(ApiError::from_status(resp.status, &resp.body, &url)),
     }
 }
@@ -107,7 +107,8 @@ pub async fn popup_sign_in(base: &str, provider: &str, environment: &str) -> Res
     let on_message = {
         let finish = finish.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let data: Value = serde_wasm_value(&ev.data());
+            // A structured clone of the popup's object, copied as JSON's types.
+            let data = crate::model::json_text::from_js(&ev.data()).unwrap_or(Value::Null);
             match read_popup_message(&backend_origin, &ev.origin(), &data) {
                 PopupMessage::Ignore => {}
                 PopupMessage::SignedIn(r) => finish(Ok(*r)),
@@ -139,11 +140,6 @@ pub async fn popup_sign_in(base: &str, provider: &str, environment: &str) -> Res
     let _ = window.remove_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     let result = outcome.borrow_mut().take().unwrap_or_else(|| Err("Sign-in did not finish.".to_string()));
     result
-}
-
-/// A `postMessage` payload as JSON (structured-clone objects go through JSON).
-fn serde_wasm_value(v: &JsValue) -> Value {
-    js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::api::error::{ApiError, ApiErrorKind};
-use crate::api::http::{self, parse_json, RawRequest, RawResponse};
+use crate::api::http::{self, parse_json, parse_value, RawRequest, RawResponse};
 use crate::api::json::{self, FromJson};
 use crate::api::session::Session;
 use crate::api::sse;
@@ -107,11 +107,13 @@ impl Backend {
 
     /// `get_json` for the types read by hand (`api::json`): the first page's.
     pub async fn get_as<T: FromJson>(&self, url: &str) -> Result<T, ApiError> {
-        json::read(self.get_json(url).await?, url)
+        let body = self.request("GET", url, None).await?;
+        json::read(parse_value(&body, url)?, url)
     }
 
     pub async fn post_as<T: FromJson>(&self, url: &str, payload: &serde_json::Value) -> Result<T, ApiError> {
-        json::read(self.post_json(url, payload).await?, url)
+        let body = self.request("POST", url, Some(&json::to_text(payload))).await?;
+        json::read(parse_value(&body, url)?, url)
     }
 
     pub async fn post_json<T: DeserializeOwned>(&self, url: &str, payload: &serde_json::Value) -> Result<T, ApiError> {

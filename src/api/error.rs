@@ -151,7 +151,7 @@ pub fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
     if body.is_empty() {
         return (None, None);
     }
-    match serde_json::from_str::<Value>(body) {
+    match crate::model::json_text::parse(body) {
         Ok(v) => {
             if let Some(err) = v.get("error") {
                 let name = err.get("name").and_then(Value::as_str).map(str::to_string);

@@ -176,16 +176,22 @@ pub async fn stream_events(r: RawRequest<'_>, mut on_event: impl FnMut(SseEvent)
 }
 
 /// Parses a 2xx body as JSON, with a readable error when it is not.
-pub fn parse_json<T: DeserializeOwned>(body: &str, url: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|e| {
+pub fn parse_value(body: &str, url: &str) -> Result<serde_json::Value, ApiError> {
+    crate::model::json_text::parse(body).map_err(|e| {
         if body.trim_start().starts_with('<') {
             ApiError::bad_body(url, "it sent an HTML page instead of JSON; check that backend.baseUrl points at the Backstage backend")
         } else if body.trim().is_empty() {
             ApiError::bad_body(url, "the answer was empty")
         } else {
-            ApiError::bad_body(url, &format!("the JSON did not have the expected shape ({e})"))
+            ApiError::bad_body(url, &format!("it is not valid JSON ({e})"))
         }
     })
+}
+
+/// `parse_value`, then read as `T` by its derived deserializer.
+pub fn parse_json<T: DeserializeOwned>(body: &str, url: &str) -> Result<T, ApiError> {
+    serde_json::from_value(parse_value(body, url)?)
+        .map_err(|e| ApiError::bad_body(url, &format!("the JSON did not have the expected shape ({e})")))
 }
 
 #[cfg(test)]
@@ -201,5 +207,7 @@ mod tests {
         assert!(parse_json::<serde_json::Value>("", "u").unwrap_err().user_message().contains("empty"));
         let e = parse_json::<Vec<String>>(r#"{"items":3}"#, "u").unwrap_err();
         assert!(e.user_message().contains("expected shape"));
+        let e = parse_value(r#"{"items": [1, 2}"#, "u").unwrap_err();
+        assert!(e.user_message().contains("not valid JSON"), "{}", e.user_message());
     }
 }

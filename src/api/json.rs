@@ -1,9 +1,10 @@
 //! The first page's wire types, read from a parsed answer (`serde_json::Value`)
 //! by hand. serde's derived deserializers are compiled once per type and per
 //! input, 1.5–4 KB of wasm each, and the catalog and sign-in need seven types;
-//! the JSON is still parsed by serde_json, once per answer, into a `Value`
-//! (which the portal compiles anyway: entities are kept as one). The other
-//! pages' types keep `#[derive(Deserialize)]` and live in their chunks.
+//! the text is parsed once per answer into a `Value` (`model::json_text`, by the
+//! browser), which the portal compiles anyway: entities are kept as one. The
+//! other pages' types keep `#[derive(Deserialize)]` (read from that `Value`)
+//! and live in their chunks.
 //!
 //! As with serde: unknown fields are ignored, a missing or `null` optional
 //! field is `None`, and a field of the wrong type fails the whole answer with

@@ -3,13 +3,15 @@
 //! to them in the browser (the starred set is small and fetched by ref, never by
 //! loading the catalog).
 
+use crate::api::json::FromJson;
 use crate::api::types::Entity;
 use crate::catalog::filter::{CatalogFilter, Facet};
 
 /// Reads the stored list; anything unreadable counts as "nothing starred".
 pub fn parse(stored: Option<&str>) -> Vec<String> {
     stored
-        .and_then(|s| serde_json::from_str::<Vec<String>>(s).ok())
+        .and_then(|s| crate::model::json_text::parse(s).ok())
+        .and_then(|v| Vec::<String>::from_json(v).ok())
         .unwrap_or_default()
         .into_iter()
         .map(|r| r.to_ascii_lowercase())

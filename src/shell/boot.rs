@@ -4,6 +4,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::api::http::{early_or_fetch, js_message};
 use crate::config::{parse_config_text, parse_config_value, Config, ConfigError, CONFIG_FILE, EMBEDDED_CONFIG};
+use crate::model::json_text::from_js;
 
 /// `window.STAGEDOOR_CONFIG` if an embedding page set it, else `config.json`
 /// beside `index.html` (resolved against the document base, so sub-paths work).
@@ -11,9 +12,7 @@ pub async fn load_config() -> Result<Config, ConfigError> {
     let window = web_sys::window().ok_or_else(|| ConfigError::file(CONFIG_FILE, "cannot be read: no browser window"))?;
     let embedded = js_sys::Reflect::get(&window, &"STAGEDOOR_CONFIG".into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     if let Some(v) = embedded {
-        let text = js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_default();
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|_| ConfigError::file(EMBEDDED_CONFIG, "is not a plain JSON object"))?;
+        let value = from_js(&v).map_err(|_| ConfigError::file(EMBEDDED_CONFIG, "is not a plain JSON object"))?;
         return parse_config_value(&value, EMBEDDED_CONFIG);
     }
     let url = window
