@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::catalog::EntityQuery;
 use crate::api::session::Session;
 use crate::api::types::{Entity, EntityFacets};
@@ -16,6 +14,7 @@ use crate::catalog::stars::Stars;
 use crate::model::query::query_string;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
+use crate::ui::loaded::Loaded;
 use crate::ui::pager::{PageLink, Pager};
 
 /// Only the fields the table shows are fetched.

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::catalog::EntityQuery;
 use crate::api::types::{EntityFacets, FacetCount};
 use crate::api::Backend;
@@ -12,6 +10,7 @@ use crate::catalog::filter::{CatalogFilter, Facet, UserFilter, TEXT_FIELDS};
 use crate::catalog::stars_note::StarsNote;
 use crate::model::entity_ref::EntityRef;
 use crate::ui::debounce::Debounce;
+use crate::ui::loaded::Loaded;
 
 fn facet_values(facets: &EntityFacets, field: &str) -> Vec<FacetCount> {
     facets.facets.get(field).cloned().unwrap_or_default()

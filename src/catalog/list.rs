@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::catalog::EntityQuery;
 use crate::api::session::Session;
 use crate::api::types::EntityFacets;
@@ -18,6 +16,7 @@ use crate::model::query::query_string;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
+use crate::ui::loaded::Loaded;
 use crate::ui::page_header::PageHeader;
 
 #[component]

@@ -5,8 +5,6 @@
 //! from outside, which an air-gapped intranet never gets.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 
 use crate::api::Backend;
@@ -24,6 +22,7 @@ use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::entity_link::EntityLink;
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::loaded::Loaded;
 use crate::ui::loading::Loading;
 
 /// Scrolls to the URL's fragment once the page's content is in the document.

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::Backend;
 use crate::model::entity_ref::EntityRef;
 use crate::search::hit::SearchHit;
 use crate::search::state::{SearchQuery, SearchTab};
 use crate::ui::debounce::Debounce;
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::loaded::Loaded;
 
 /// The search API's query for a term within one entity's docs.
 pub fn docs_search_query(entity: &EntityRef, term: &str) -> Vec<(&'static str, String)> {

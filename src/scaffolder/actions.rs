@@ -2,13 +2,12 @@
 //! action's inputs and outputs read from its JSON Schemas.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::Backend;
 use crate::scaffolder::forms::keywords::type_of;
 use crate::ui::async_view::async_view;
+use crate::ui::loaded::Loaded;
 use crate::ui::page_header::PageHeader;
 
 /// A schema's properties as rows: name, type, required, description.

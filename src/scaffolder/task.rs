@@ -4,8 +4,6 @@
 //! `?after=<last id>`, then through the long-poll call if streaming keeps failing.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use serde_json::Value;
 
@@ -22,6 +20,7 @@ use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
 use crate::ui::entity_link::EntityLink;
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::loaded::Loaded;
 use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;
 

@@ -2,13 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::session::Session;
 use crate::api::Backend;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
+use crate::ui::loaded::Loaded;
 use crate::ui::page_header::PageHeader;
 
 const PAGE: u32 = 20;

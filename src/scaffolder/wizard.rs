@@ -7,8 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
 
@@ -31,6 +29,7 @@ use crate::shell::routes::Route;
 use crate::ui::async_view::async_view;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::focus::focus_later;
+use crate::ui::loaded::Loaded;
 use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;
 

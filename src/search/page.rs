@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::Backend;
 use crate::model::query::parse_query;
 use crate::model::query::query_string;
@@ -15,6 +13,7 @@ use crate::shell::paths;
 use crate::shell::router::use_router;
 use crate::ui::async_view::async_view;
 use crate::ui::debounce::Debounce;
+use crate::ui::loaded::Loaded;
 use crate::ui::missing_plugin::MissingPluginNotice;
 use crate::ui::page_header::PageHeader;
 

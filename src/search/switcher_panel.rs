@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::catalog::EntityQuery;
 use crate::api::Backend;
 use crate::browser::local_storage;
@@ -15,6 +13,7 @@ use crate::search::state::{SearchQuery, SearchTab};
 use crate::search::switcher::{merge, move_active, parse_recent, remember, SwitcherItem};
 use crate::shell::router::use_router;
 use crate::ui::debounce::Debounce;
+use crate::ui::loaded::Loaded;
 use crate::ui::missing_plugin::MissingPluginNotice;
 
 const ENTITY_RESULTS: u32 = 8;

@@ -2,8 +2,6 @@
 //! the page for the route (`App`).
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -38,6 +36,7 @@ use crate::shell::sign_in::SignInPage;
 use crate::shell::theme::Theme;
 use crate::shell::theme_switch::ThemeSwitch;
 use crate::shell::user_menu::UserMenu;
+use crate::ui::loaded::Loaded;
 use crate::ui::loading::Loading;
 
 /// Loads the configuration, then starts the portal or explains why it cannot.

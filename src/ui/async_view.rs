@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::ApiError;
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::loaded::Loaded;
 use crate::ui::loading::Loading;
 
 /// Renders one backend call: "Loading…" until the first answer, then the result,

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::Backend;
+use crate::ui::loaded::Loaded;
 
 /// Says what the page cannot do when the backend lacks an optional plugin, and
 /// nothing when it has it (asked once a page's life, see `Backend::has_plugin`).

@@ -5,8 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::types::Entity;
 use crate::api::Backend;
 use crate::catalog::entity::graph::{self, Graph, RELATION_TYPES, RING};
@@ -14,6 +12,7 @@ use crate::model::entity_ref::EntityRef;
 use crate::shell::paths::href;
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
+use crate::ui::loaded::Loaded;
 
 type Relations = BTreeMap<String, Vec<(String, String)>>;
 

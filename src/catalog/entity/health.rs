@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::types::{Ancestry, Entity};
 use crate::api::ApiError;
+use crate::ui::loaded::Loaded;
 
 /// Each entity on the way to this one (itself included) that failed, with its errors.
 pub fn failing(entity: &Entity, ancestry: Option<&Ancestry>) -> Vec<(String, Vec<String>)> {

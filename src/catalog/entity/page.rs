@@ -1,8 +1,6 @@
 //! `/catalog/:namespace/:kind/:name`: one entity.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 
 use crate::api::catalog::EntityQuery;
@@ -22,6 +20,7 @@ use crate::model::relations::{self, is_safe_link, RelationSection};
 use crate::shell::routes::Route;
 use crate::ui::entity_link::{written_ref, EntityLink};
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::loaded::Loaded;
 use crate::ui::loading::Loading;
 use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;

@@ -5,8 +5,6 @@
 //! from the backend's own configuration can only be deleted.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -17,6 +15,7 @@ use crate::api::{ApiError, Backend};
 use crate::shell::router::use_router;
 use crate::shell::routes::Route;
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::loaded::Loaded;
 use crate::ui::loading::Loading;
 
 /// What the dialog was opened for.

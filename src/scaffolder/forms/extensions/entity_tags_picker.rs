@@ -3,8 +3,6 @@
 //! Backstage's tag rule.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::Backend;
@@ -13,6 +11,7 @@ use crate::scaffolder::forms::extensions::search_box::next_option;
 use crate::scaffolder::forms::extensions::Extension;
 use crate::scaffolder::forms::field::{FormCtx, Ids};
 use crate::scaffolder::forms::schema::Field;
+use crate::ui::loaded::Loaded;
 
 pub const EXTENSION: Extension = Extension { validate: Some(validate), ..Extension::renders("EntityTagsPicker", render) };
 

@@ -1,8 +1,6 @@
 //! `MyGroupsPicker`: one of the groups the signed-in user is a member of.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::catalog::EntityQuery;
@@ -13,6 +11,7 @@ use crate::scaffolder::forms::extensions::Extension;
 use crate::scaffolder::forms::field::{FormCtx, Ids};
 use crate::scaffolder::forms::keywords::plain;
 use crate::scaffolder::forms::schema::Field;
+use crate::ui::loaded::Loaded;
 
 pub const EXTENSION: Extension = Extension::renders("MyGroupsPicker", render);
 

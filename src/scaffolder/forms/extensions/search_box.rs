@@ -6,8 +6,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::loaded::Loaded;
-
 use crate::api::catalog::EntityQuery;
 use crate::api::session::Session;
 use crate::api::types::Entity;
@@ -16,6 +14,7 @@ use crate::scaffolder::forms::field::{FormCtx, Ids};
 use crate::scaffolder::forms::picker_query::filter_strings;
 use crate::scaffolder::forms::schema::Field;
 use crate::ui::debounce::Debounce;
+use crate::ui::loaded::Loaded;
 
 pub const SEARCH_FIELDS: [&str; 5] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "spec.profile.displayName"];
 

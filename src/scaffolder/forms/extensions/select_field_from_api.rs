@@ -5,8 +5,6 @@
 //! backend's `/api/` are fetched, with the user's token, like any backend call.
 
 use leptos::prelude::*;
-
-use crate::ui::loaded::Loaded;
 use serde_json::Value;
 
 use crate::api::Backend;
@@ -15,6 +13,7 @@ use crate::scaffolder::forms::extensions::Extension;
 use crate::scaffolder::forms::field::{FormCtx, Ids};
 use crate::scaffolder::forms::keywords::plain;
 use crate::scaffolder::forms::schema::Field;
+use crate::ui::loaded::Loaded;
 
 pub const EXTENSION: Extension = Extension::renders("SelectFieldFromApi", render);
 
