@@ -33,8 +33,8 @@ for f in dist/"$pkg"/*.wasm dist/"$pkg"/*.bin; do
   [[ " ${files[*]} " == *" $f "* ]] || chunks+=("$f")
 done
 
-# What nginx actually sends (the build's .br/.gz siblings, scripts/services/static.sh), to a
-# browser that accepts brotli.
+# The browser's measure below needs nginx (the build's .br/.gz siblings,
+# scripts/services/static.sh) and a backend to sign in against.
 # Stopped at the end only if this script started it (another benchmark may be using it).
 started=()
 stop_started() { for s in "${started[@]}"; do bash "$ROOT/scripts/services/$s.sh" stop >/dev/null; done; }
@@ -47,19 +47,16 @@ if ! curl -fsS -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness
   bash "$ROOT/scripts/services/backend.sh" start >/dev/null
   started+=(backend)
 fi
-sent() { curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:8090/$1"; }
-
-printf '%-44s %10s %10s %10s %10s\n' file raw gzip-9 brotli "sent (br)"
-tr=0; tg=0; tb=0; ts=0
+printf '%-44s %10s %10s %10s\n' file raw gzip-9 brotli
+tr=0; tg=0; tb=0
 for f in "${files[@]}"; do
   raw=$(stat -c %s "dist/$f")
   gz=$(gzip -9 -c "dist/$f" | wc -c)
   br=$(brotli -q 11 -c "dist/$f" | wc -c)
-  s=$(sent "$f")
-  printf '%-44s %10d %10d %10d %10d\n' "$f" "$raw" "$gz" "$br" "$s"
-  tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br)); ts=$((ts + s))
+  printf '%-44s %10d %10d %10d\n' "$f" "$raw" "$gz" "$br"
+  tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br))
 done
-printf '%-44s %10d %10d %10d %10d\n' TOTAL "$tr" "$tg" "$tb" "$ts"
+printf '%-44s %10d %10d %10d\n' TOTAL "$tr" "$tg" "$tb"
 printf '\nloaded when first needed (entity page; create, tasks and actions):\n'
 for f in "${chunks[@]}"; do
   printf '%-44s %10d %10d %10d\n' "$f" "$(stat -c %s "dist/$f")" "$(gzip -9 -c "dist/$f" | wc -c)" "$(brotli -q 11 -c "dist/$f" | wc -c)"
@@ -78,8 +75,7 @@ for (const f of d.gzip.files) {
 }
 console.log("TOTAL before the first row".padEnd(44), String(d.gzip.total).padStart(10), String(d.browser.total).padStart(10));
 ' "$fetched"
-fg=$(node -e 'console.log(JSON.parse(process.argv[1]).gzip.total)' "$fetched")
-fb=$(node -e 'console.log(JSON.parse(process.argv[1]).browser.total)' "$fetched")
+read -r fg fb < <(node -e 'const d = JSON.parse(process.argv[1]); console.log(d.gzip.total, d.browser.total)' "$fetched")
 awk -v g="$fg" -v s="$tg" -v b="$BUDGET" -v bs="$BACKSTAGE_GZIP" -v br="$fb" 'BEGIN {
   printf "\nfirst load, gzip, as a browser fetches it: %d bytes (%.1f KiB); budget %d KiB: %s; aim 160 KiB: %.1f KiB to go\n", g, g / 1024, b / 1024, (g <= b ? "within" : "OVER"), (g - 160 * 1024) / 1024
   printf "first load as Chromium fetches it (brotli): %d bytes (%.1f KiB)\n", br, br / 1024

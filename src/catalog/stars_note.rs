@@ -9,7 +9,7 @@ use crate::catalog::stars::{KeptIn, Stars};
 #[component]
 pub fn StarsNote(#[prop(into)] info: Signal<bool>) -> impl IntoView {
     let stars = expect_context::<Stars>();
-    (move || match stars.kept_in.get() {
+    move || match stars.kept_in.get() {
         KeptIn::BrowserAfterError(problem) => view! {
             <div class="notice warning" role="status">
                 <p>{problem}" Until then your stars are kept in this browser; nothing is lost."</p>
@@ -17,15 +17,16 @@ pub fn StarsNote(#[prop(into)] info: Signal<bool>) -> impl IntoView {
             </div>
         }
         .into_any(),
-        _ if !info.get() => ().into_any(),
-        KeptIn::Checking => view! { <p class="muted stars-note">"Looking up where your stars are kept…"</p> }.into_any(),
-        KeptIn::Server => {
-            view! { <p class="muted stars-note">"Your stars are kept by the backend: they follow you to every browser you sign in with."</p> }.into_any()
+        kept => {
+            // One view for the three sentences: each distinct view is compiled apart.
+            let sentence = match kept {
+                KeptIn::Checking => "Looking up where your stars are kept…",
+                KeptIn::Server => "Your stars are kept by the backend: they follow you to every browser you sign in with.",
+                KeptIn::Browser | KeptIn::BrowserAfterError(_) => {
+                    "Your stars are kept in this browser only: this backend has no user-settings plugin to keep them."
+                }
+            };
+            info.get().then(|| view! { <p class="muted stars-note">{sentence}</p> }).into_any()
         }
-        KeptIn::Browser => view! {
-            <p class="muted stars-note">"Your stars are kept in this browser only: this backend has no user-settings plugin to keep them."</p>
-        }
-        .into_any(),
-    })
-    .into_any()
+    }
 }

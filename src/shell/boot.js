@@ -93,9 +93,11 @@ if (!window.STAGEDOOR_CONFIG) {
 window.__stagedoorPkg = new URL('./', import.meta.url).href;
 // The chunks' loader (scripts/build/split-loader.mjs), beside main.js when the
 // first page is a chunk's; the catalog list, in the main module, does without.
-if (segs.length > 1 || (segs.length === 1 && segs[0] !== 'catalog')) {
-  document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${window.__stagedoorPkg}chunk-loader.js` }));
-}
+const modulePreload = (file) => document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: window.__stagedoorPkg + file }));
+if (segs.length > 1 || (segs.length === 1 && segs[0] !== 'catalog')) modulePreload('chunk-loader.js');
+// A docs page's own script (below), which the reader imports only once the
+// page's HTML is in: a round trip saved.
+if (segs.length >= 4 && segs[0] === 'docs') modulePreload('docs-read.js');
 // What opening another page needs first, fetched once the first page is up (the
 // catalog asks, catalog/list.rs): the chunks' loader and the small shared chunks
 // packed in one file. Their names are hashed and cached, so the loader's own
