@@ -14,7 +14,7 @@ use crate::docs::in_browser::add_copy_buttons;
 use crate::docs::page::{nav_html, DocsPage, NavItem};
 use crate::docs::pages::{self, Article, PageError};
 use crate::docs::search::DocsSearch;
-use crate::docs::state::{Build, Check, DocsState, SiteBuild};
+use crate::docs::state::{Build, Check, DocsState, OnScreen, SiteBuild};
 use crate::model::entity_ref::EntityRef;
 use crate::shell::lazy::code_missing;
 use crate::shell::paths;
@@ -61,18 +61,22 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
             }
         })
     };
-    let shown = move || matches!(page.get_untracked(), Some(Ok(Some(_))));
+    let on_screen = move || match page.get_untracked() {
+        None => OnScreen::Reading,
+        Some(Ok(Some(_))) => OnScreen::Page,
+        Some(_) => OnScreen::NoPage,
+    };
 
     let site = SiteBuild { build, log, stale };
     let retry = {
         let (backend, entity) = (backend.clone(), entity.clone());
-        StoredValue::new_local(move || site.start(&backend, &entity, &state, shown, move || page.refetch()))
+        StoredValue::new_local(move || site.start(&backend, &entity, &state, on_screen, move || page.refetch()))
     };
     match check {
         None => retry.with_value(|f| f()),
         Some(Check::Done) => {}
         // Another page of this site started the check: wait for its outcome.
-        Some(Check::Running) => site.follow(state, key, shown, move || page.refetch(), move || retry.with_value(|f| f())),
+        Some(Check::Running) => site.follow(state, key, on_screen, move || page.refetch(), move || retry.with_value(|f| f())),
     }
     let show_log = RwSignal::new(false);
     let build_log =

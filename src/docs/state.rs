@@ -106,6 +106,29 @@ impl DocsState {
     }
 }
 
+/// What the page shows when its site's build check ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OnScreen {
+    /// The page is still being fetched and read.
+    Reading,
+    Page,
+    /// Not found (not built yet) or an error.
+    NoPage,
+}
+
+impl OnScreen {
+    /// Whether the page must be read again once the check has ended: when none is
+    /// shown, unless it is being read and the docs were already up to date (that
+    /// read gets the current version; reading again would parse the page twice).
+    pub fn read_again(self, updated: bool) -> bool {
+        match self {
+            OnScreen::Page => false,
+            OnScreen::Reading => updated,
+            OnScreen::NoPage => true,
+        }
+    }
+}
+
 /// One page's view of its site's build: the state, the build log as it comes, and
 /// whether a build replaced the version on screen.
 #[derive(Clone, Copy)]
@@ -117,14 +140,15 @@ pub struct SiteBuild {
 
 impl SiteBuild {
     /// Asks the backend to build the site if its docs are out of date, following
-    /// the build's log. When it ends, `refetch` reads the page again if none was
-    /// shown (`shown`), or the page is marked stale if a newer version was built.
+    /// the build's log. When it ends, `refetch` reads the page again if none is
+    /// shown (`OnScreen::read_again`), or the page is marked stale if a newer
+    /// version was built.
     pub fn start(
         self,
         backend: &Backend,
         entity: &EntityRef,
         state: &DocsState,
-        shown: impl Fn() -> bool + 'static,
+        on_screen: impl Fn() -> OnScreen + 'static,
         refetch: impl Fn() + 'static,
     ) {
         let Self { build, log, stale } = self;
@@ -139,9 +163,10 @@ impl SiteBuild {
                     SyncEvent::Finish { updated } => {
                         state.set_check(&site, Check::Done);
                         let _ = build.try_set(Build::Done);
-                        if !shown() {
+                        let shows = on_screen();
+                        if shows.read_again(updated) {
                             refetch();
-                        } else if updated {
+                        } else if updated && shows == OnScreen::Page {
                             let _ = stale.try_set(true);
                         }
                     }
@@ -172,7 +197,7 @@ impl SiteBuild {
         self,
         state: DocsState,
         site: String,
-        shown: impl Fn() -> bool + 'static,
+        on_screen: impl Fn() -> OnScreen + 'static,
         refetch: impl Fn() + 'static,
         start_own: impl Fn() + 'static,
     ) {
@@ -187,7 +212,8 @@ impl SiteBuild {
                     Some(Check::Running) => continue,
                     Some(Check::Done) => {
                         build.set(Build::Done);
-                        if !shown() {
+                        // Whether that check built anything is not known here.
+                        if on_screen().read_again(true) {
                             refetch();
                         }
                     }
@@ -196,5 +222,20 @@ impl SiteBuild {
                 return;
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OnScreen;
+
+    #[test]
+    fn a_page_being_read_is_read_again_only_when_a_build_changed_the_docs() {
+        // Up to date: the read under way gets the current version (one parse, not two).
+        assert!(!OnScreen::Reading.read_again(false));
+        // Built now: the read under way may have asked before the build, and got a 404.
+        assert!(OnScreen::Reading.read_again(true));
+        assert!(OnScreen::NoPage.read_again(false));
+        assert!(!OnScreen::Page.read_again(true));
     }
 }
