@@ -104,3 +104,9 @@ pub fn caret_to_line(id: &str, line: usize) {
     let _ = area.focus();
     let _ = area.set_selection_range(start as u32, start as u32);
 }
+
+/// A function the boot script (shell/boot.js) put on `window`; `None` without it
+/// (a page that mounts the portal its own way, the component tests).
+pub fn boot_function(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&web_sys::window()?.into(), &name.into()).ok()?.dyn_into().ok()
+}

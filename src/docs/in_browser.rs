@@ -121,8 +121,7 @@ async fn script() -> Option<JsValue> {
     if let Some(s) = SCRIPT.with(|s| s.borrow().clone()) {
         return Some(s);
     }
-    let window: JsValue = web_sys::window()?.into();
-    let import: Function = Reflect::get(&window, &"__stagedoorImport".into()).ok()?.dyn_into().ok()?;
+    let import = crate::browser::boot_function("__stagedoorImport")?;
     let loading: Promise = import.call1(&JsValue::NULL, &"docs-read.js".into()).ok()?.dyn_into().ok()?;
     let s = JsFuture::from(loading).await.ok()?;
     SCRIPT.with(|slot| *slot.borrow_mut() = Some(s.clone()));

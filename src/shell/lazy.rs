@@ -119,10 +119,7 @@ pub fn code_missing(retry: Callback<()>) -> AnyView {
 /// Fetches the chunks' loader and the small shared chunks in the background
 /// (`window.__stagedoorPrefetch`, shell/boot.js), for the next page the user opens.
 pub fn prefetch_chunks() {
-    let prefetch = js_sys::Reflect::get(&leptos::prelude::window(), &"__stagedoorPrefetch".into());
-    if let Ok(f) = prefetch.map(wasm_bindgen::JsCast::unchecked_into::<js_sys::Function>) {
-        if f.is_function() {
-            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-        }
+    if let Some(f) = crate::browser::boot_function("__stagedoorPrefetch") {
+        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
     }
 }

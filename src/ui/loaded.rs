@@ -1,5 +1,5 @@
 //! A value loaded by an async call, called again when a signal it read changes or
-//! on `refetch`. Used like Leptos's `Loaded` (`get` is `None` until the
+//! on `refetch`. Used like Leptos's `LocalResource` (`get` is `None` until the
 //! first answer; while a call is repeated the last answer stays), but its
 //! machinery is compiled once for every type: Leptos's async-derived code is
 //! compiled per value type, 4–7 KB of wasm each (scripts/bench/size.sh).
@@ -31,8 +31,8 @@ impl<T> Clone for Loaded<T> {
 impl<T> Copy for Loaded<T> {}
 
 impl<T: Clone + 'static> Loaded<T> {
-    /// `call` is run at once and again whenever a signal it read (before its
-    /// future's first await) changes.
+    /// `call` runs once the page is built (it is an effect) and again whenever a
+    /// signal it read (before its future's first await) changes.
     pub fn new<F: Future<Output = T> + 'static>(call: impl Fn() -> F + 'static) -> Self {
         let (answer, again) = start(Box::new(move || {
             let call = call();

@@ -5,15 +5,14 @@
 //! `style-src 'self'` allows. `lazy_page` starts them with the page's chunk and
 //! shows the page once both are there, so it never shows unstyled.
 
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Array, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Links each of `files` now (once per document); the promise settles when they
 /// have loaded or failed to. Without the boot script (component tests) it
 /// settles at once.
 pub fn start(files: &[&str]) -> Promise {
-    let link =
-        web_sys::window().and_then(|w| Reflect::get(&w, &"__stagedoorStyles".into()).ok()).and_then(|f| f.dyn_into::<Function>().ok());
+    let link = crate::browser::boot_function("__stagedoorStyles");
     let files: Array = files.iter().map(|f| JsValue::from_str(f)).collect();
     link.and_then(|f| f.call1(&JsValue::NULL, &files).ok())
         .and_then(|p| p.dyn_into::<Promise>().ok())
