@@ -33,7 +33,12 @@ js = js.replace(
     // Fetches without instantiating (a load under way or done has its own).
     load.prefetch = () => {
         if (loadingModule !== undefined || early !== undefined) return;
-        early = fetcher();
+        __early = true;
+        try {
+            early = fetcher();
+        } finally {
+            __early = false;
+        }
         deps.forEach(d => d.prefetch());
     };
     return load;
@@ -41,6 +46,23 @@ js = js.replace(
 );
 must('    let loadingModule = undefined;\n    return () => {', "makeLoad's returned function");
 js = js.replace('    let loadingModule = undefined;\n    return () => {', '    let loadingModule = undefined;\n    const load = () => {');
+
+// A fetch started early is read at once: a response nobody reads until the main
+// module runs would hold its connection (HTTP/1.1 has six), and under Chromium's
+// network emulation it stalled every other request too.
+const wasmFetch = /fetch\(new URL\("\.\/(\w+\.wasm)", import\.meta\.url\)\)/g;
+const fetches = js.match(wasmFetch)?.length ?? 0;
+if (fetches === 0) throw new Error('early-chunks: no wasm fetches found');
+js = js.replace(wasmFetch, '__fetch("$1")');
+js += `
+// Written by scripts/build/early-chunks.mjs: what prefetch starts is read at once.
+let __early = false;
+function __fetch(file) {
+    const response = fetch(new URL("./" + file, import.meta.url));
+    if (!__early) return response;
+    return response.then((r) => r.arrayBuffer().then((body) => new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers })));
+}
+`;
 
 // Each page's loader is named, so prefetch can reach it before wrapAsyncCb.
 const pages = [];
