@@ -51,8 +51,6 @@ fi
 node "$ROOT/scripts/build/pack-chunks.mjs" "$out"
 # Their loader is fetched when a chunk is first needed, not with main.js.
 node "$ROOT/scripts/build/split-loader.mjs" "$out"
-# And a way for the boot script to start a page's chunks early (see the script).
-node "$ROOT/scripts/build/early-chunks.mjs" "$out/chunk-loader.js"
 cp "$ROOT/src/shell/boot.js" "$out/boot.js"
 # The docs reader's DOM work, imported with its page (src/docs/in_browser.rs).
 cp "$ROOT/src/docs/in_browser.js" "$out/docs-read.js"

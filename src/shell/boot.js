@@ -62,16 +62,6 @@ function firstCalls(segs, api) {
   return [];
 }
 
-/** The wasm page (shell/routes.rs, Route::chunk) of the URLs whose page the
- * boot script can tell; a native test keeps the names in step. */
-function firstChunk(segs) {
-  const [a, b] = segs;
-  if (segs.length === 4 && a === 'catalog' && b !== 'export') return 'entity';
-  if (segs.length === 4 && a === 'create' && b === 'templates') return 'create';
-  if (segs.length >= 4 && a === 'docs') return 'docs_reader';
-  return null;
-}
-
 async function startEarly(segs) {
   const configUrl = new URL('config.json', document.baseURI).href;
   const config = await (await earlyFetch(configUrl)).clone().json();
@@ -105,10 +95,6 @@ window.__stagedoorPkg = new URL('./', import.meta.url).href;
 // first page is a chunk's; the catalog list, in the main module, does without.
 const modulePreload = (file) => document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: window.__stagedoorPkg + file }));
 if (segs.length > 1 || (segs.length === 1 && segs[0] !== 'catalog')) modulePreload('chunk-loader.js');
-// The page's wasm chunks, fetched now rather than once the main module runs
-// (scripts/build/early-chunks.mjs): the load that follows takes these fetches.
-const chunk = firstChunk(segs);
-if (chunk) import('./chunk-loader.js').then((loader) => loader.prefetch(chunk)).catch(() => {});
 // A docs page's own script (below), which the reader imports only once the
 // page's HTML is in: a round trip saved.
 if (segs.length >= 4 && segs[0] === 'docs') modulePreload('docs-read.js');

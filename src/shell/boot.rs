@@ -51,25 +51,6 @@ mod boot_script_tests {
         BOOT_JS[start..start + len].trim()
     }
 
-    /// boot.js starts a page's chunks from the URL (`firstChunk`): each name it
-    /// returns must be the chunk the router opens for that URL.
-    #[test]
-    fn boot_script_names_the_chunk_the_router_opens() {
-        use crate::shell::routes::Route;
-        let body = &BOOT_JS[BOOT_JS.find("function firstChunk").expect("firstChunk")..];
-        let body = &body[..body.find("\n}").expect("its end")];
-        let cases = [
-            ("/catalog/default/component/checkout-service", "entity"),
-            ("/create/templates/default/new-library", "create"),
-            ("/docs/default/component/checkout-service/operations/runbook/", "docs_reader"),
-        ];
-        for (path, name) in cases {
-            assert_eq!(Route::parse(path).chunk(), Some(name), "{path}");
-            assert!(body.contains(&format!("return '{name}';")), "boot.js does not start {name}");
-        }
-        assert_eq!(body.matches("return '").count(), cases.len(), "a name boot.js returns is not checked here");
-    }
-
     #[test]
     fn boot_script_asks_for_the_catalogs_first_page() {
         let js = table("CATALOG_FIRST_PAGE").trim_matches('\'');
