@@ -9,8 +9,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::error::{origin_of, ApiError};
-use crate::api::http::parse_value;
-use crate::api::http::{self, RawRequest};
+use crate::api::http::{self, parse_value, RawRequest};
 use crate::api::json::{self, FromJson};
 use crate::api::types::AuthResponse;
 use crate::model::query::encode_query;

@@ -72,7 +72,7 @@ fn walk(v: &wasm_bindgen::JsValue, depth: usize) -> Result<Value, String> {
 }
 
 /// A double as serde_json would have read its text: whole numbers as integers.
-pub fn number(n: f64) -> Value {
+fn number(n: f64) -> Value {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     if n.fract() == 0.0 && n.abs() <= EXACT {
         if n >= 0.0 {
