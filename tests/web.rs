@@ -242,7 +242,7 @@ fn provide_docs_script() {
 async fn read_in_browser(article: &str, hosts: &[&str]) -> String {
     provide_docs_script();
     let html = format!("<!doctype html><html><body><article class=\"md-content__inner\">{article}</article></body></html>");
-    let page = stagedoor::docs::in_browser::read_page(&html, &docs_at("", hosts)).await;
+    let page = stagedoor::docs::in_browser::read_page(&html, &docs_at("", hosts), false).await;
     page.unwrap_or_else(|| panic!("the browser did not read {article:?} (hosts {hosts:?})")).content.inner_html()
 }
 
@@ -258,7 +258,7 @@ async fn the_browsers_sanitizer_leaves_hostile_markup_inert() {
     let frames = r#"<iframe src="https://video.acme.example/v/1"></iframe>"#;
     assert!(!read_in_browser(frames, &[]).await.contains("<iframe"));
     let html = format!("<html><body><article>{frames}</article></body></html>");
-    assert!(stagedoor::docs::in_browser::read_page(&html, &docs_at("", &["video.acme.example"])).await.is_none());
+    assert!(stagedoor::docs::in_browser::read_page(&html, &docs_at("", &["video.acme.example"]), false).await.is_none());
 }
 
 /// The element's HTML with every element's attributes in name order (the two
@@ -293,13 +293,13 @@ async fn the_browser_reads_real_pages_as_html5ever_and_ammonia_do() {
     for (html, path) in pages {
         let at = docs_at(path, &[]);
         let native = page::read_page(html, &at);
-        let browser = in_browser::read_page(html, &at).await.expect("this Chromium has the HTML Sanitizer API");
+        let browser = in_browser::read_page(html, &at, false).await.expect("this Chromium has the HTML Sanitizer API");
         assert_eq!((&browser.title, &browser.nav, &browser.toc), (&native.title, &native.nav, &native.toc), "{path}");
         let as_read = document().create_element("div").unwrap();
         as_read.set_inner_html(&native.content);
         // The reader adds copy buttons to ammonia's HTML once shown; the browser's
         // read has them already.
-        in_browser::add_copy_buttons(&as_read);
+        in_browser::add_copy_buttons(&as_read).await;
         // The browser's article comes in parts (`docs-part`); their contents in turn.
         let parts = browser.content.query_selector_all(":scope > .docs-part").unwrap();
         assert!(parts.length() > 0, "{path}");
@@ -317,6 +317,40 @@ async fn the_browser_reads_real_pages_as_html5ever_and_ammonia_do() {
     assert!(out.contains("disabled") && out.contains(r#"type="checkbox""#), "{out}");
     assert!(out.contains(r#"href="https://backstage.io" rel="noopener noreferrer""#), "{out}");
     assert!(out.contains(r##"href="/docs/default/component/checkout-service/#doc-setup""##), "{out}");
+}
+
+/// A long page shows its beginning first; once on screen, the whole article takes
+/// its place: the same nodes a whole reading gives, title and lists unchanged.
+#[wasm_bindgen_test]
+async fn a_long_page_shows_its_beginning_then_all_of_it() {
+    use stagedoor::docs::in_browser;
+    provide_docs_script();
+    let fixture = include_str!("fixtures/techdocs/checkout-architecture.html");
+    let end = fixture.find("</article>").expect("the fixture has an article");
+    let sections: String = (0..8000)
+        .map(|i| format!(r#"<h2 id="s{i}">Section {i}</h2><p>Text of section {i}, with <a href="../operations/runbook/">a link</a>.</p><pre><code>step {i}</code></pre>"#))
+        .collect();
+    let html = format!("{}{sections}{}", &fixture[..end], &fixture[end..]);
+    assert!(html.len() > 600 * 1024);
+    let at = docs_at("architecture/", &[]);
+    let whole = in_browser::read_page(&html, &at, false).await.unwrap();
+    let shown = in_browser::read_page(&html, &at, true).await.unwrap();
+    assert_eq!((&shown.title, &shown.nav, &shown.toc), (&whole.title, &whole.nav, &whole.toc));
+    let ids = |e: &web_sys::Element| e.query_selector_all("h2[id^='doc-s']").unwrap().length();
+    assert!(ids(&shown.content) < 8000, "the beginning only: {}", ids(&shown.content));
+    assert_eq!(ids(&whole.content), 8000);
+    // Completed only once in the page and painted.
+    let host = document().create_element("article").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host.append_child(&shown.content).unwrap();
+    for _ in 0..100 {
+        if ids(&shown.content) == 8000 {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(in_attribute_order(&shown.content), in_attribute_order(&whole.content));
+    host.remove();
 }
 
 /// Waits `ms` milliseconds of the browser's clock.

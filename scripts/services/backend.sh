@@ -13,6 +13,7 @@
 # STAGEDOOR_DB=postgres: the backends keep their catalog in PostgreSQL
 # (scripts/services/postgres.sh, started here) instead of in-memory SQLite.
 # STAGEDOOR_DB_KEEP=1 keeps their databases from the last run instead of dropping them.
+# STAGEDOOR_TECHDOCS_KEEP=1 keeps the docs the last backend on 7007 built.
 # STAGEDOOR_BACKSTAGE=1.32: `start` runs the backend at Backstage 1.32.6
 # (tests/backstage-1.32) with the same configuration and catalog.
 source "$(dirname "$0")/../lib.sh"
@@ -108,7 +109,8 @@ case "${1:-}" in
     rm -rf "$REPO_HOST_LIVE"; mkdir -p "$REPO_HOST_LIVE"
     start_node_service "$REPOS_PIDFILE" "$REPOS_LOG" "$ROOT/tests/repo-host/index.js" "$REPO_HOST_PORT" "$REPO_HOST_LIVE"
     export TECHDOCS_PUBLISH_DIR="$RUN_DIR/techdocs"
-    rm -rf "$TECHDOCS_PUBLISH_DIR"; mkdir -p "$TECHDOCS_PUBLISH_DIR"
+    [ -n "${STAGEDOOR_TECHDOCS_KEEP:-}" ] || rm -rf "$TECHDOCS_PUBLISH_DIR"
+    mkdir -p "$TECHDOCS_PUBLISH_DIR"
     db_config backstage_
     extra=("${DB_ARGS[@]}")
     say "Starting the Backstage backend (log: ${LOG#$ROOT/}${extra[*]:+, PostgreSQL})"

@@ -9,8 +9,13 @@ let pending = null;
 
 /** Parses `html` with the sanitizer `config`; returns the page's title, navigation
  * and table of contents (as plain trees) and the URLs and ids to rewrite, as JSON,
- * or null when this browser cannot (then Rust reads the page with ammonia). */
-export function parse(html, config) {
+ * or null when this browser cannot (then Rust reads the page with ammonia).
+ * `reading`: 'whole'; 'beginning', `html` being the page's beginning only, read
+ * as a browser shows a page still arriving (null unless the title, navigation
+ * and table of contents all came before the article, so reading the whole page
+ * cannot change them); or 'article', the whole page for its article alone. */
+export function parse(html, config, reading) {
+  const preview = reading === 'beginning';
   if (typeof Document.parseHTML !== 'function') return null;
   const c = JSON.parse(config);
   let doc;
@@ -19,7 +24,8 @@ export function parse(html, config) {
   } catch {
     return null; // an older form of the API, which refuses this configuration
   }
-  const article = c.article.map((s) => doc.querySelector(s)).find((e) => e);
+  // A preview takes mkdocs' own article only: the whole page may have it further on.
+  const article = (preview ? c.article.slice(0, 1) : c.article).map((s) => doc.querySelector(s)).find((e) => e);
   if (!article) return null;
   // Only what reading the navigation looks at: the lists, their entries and
   // links, with the text of links alone (a page's own table of contents, nested
@@ -32,6 +38,15 @@ export function parse(html, config) {
     children: e.classList.contains(c.linkClass) ? [] : [...e.children].filter((k) => !k.classList.contains(c.skipClass)).map(tree),
   };
   const toc = c.toc.map((s) => doc.querySelector(s)).find((e) => e);
+  const nav = doc.querySelector(c.nav);
+  const h1 = article.querySelector('h1');
+  if (preview) {
+    // The page's beginning ends inside its last open element: not in the title.
+    let last = doc.documentElement;
+    while (last.lastChild) last = last.lastChild;
+    const before = (e) => e && e.compareDocumentPosition(article) & Node.DOCUMENT_POSITION_FOLLOWING;
+    if (!h1 || h1.contains(last) || !before(nav) || !before(toc)) return null;
+  }
   const urls = [];
   const targets = [];
   for (const e of article.querySelectorAll(c.urlSelector)) {
@@ -48,36 +63,80 @@ export function parse(html, config) {
     i.setAttribute('aria-label', 'Done');
   }
   for (const a of article.querySelectorAll('a')) a.setAttribute('rel', c.rel);
-  pending = { doc, article, targets };
-  const h1 = article.querySelector('h1');
+  pending = { doc, article, targets, copy: c.copy };
   const title = h1 ? h1.textContent : (doc.querySelector('title')?.textContent ?? '');
-  return JSON.stringify({ title, titleFromHeading: !!h1, nav: tree(doc.querySelector(c.nav)), toc: tree(toc), urls });
+  const lists = reading !== 'article';
+  return JSON.stringify({ title, titleFromHeading: !!h1, nav: lists ? tree(nav) : null, toc: lists ? tree(toc) : null, urls });
 }
 
-/** Sets each URL or id to what Rust made of it (null: removed), then moves the
- * article into a `div` of parts of `perPart` blocks each, which the page's style
- * lays out only when on screen. Returns that `div`; the article is then empty. */
+/** Sets each URL or id to what Rust made of it (null: removed), adds the copy
+ * buttons, then moves the article into a `div` of parts of `perPart` blocks
+ * each, which the page's style lays out only when on screen. Returns that `div`;
+ * the article is then empty. */
 export function finish(values, perPart, bodyClass, partClass) {
-  const { doc, article, targets } = pending;
+  const { doc, article, targets, copy } = pending;
   pending = null;
   JSON.parse(values).forEach((v, i) => {
     const [e, a] = targets[i];
     if (v === null) e.removeAttribute(a); else e.setAttribute(a, v);
   });
+  copyButtons(article, copy);
   const body = doc.createElement('div');
   body.className = bodyClass;
   // Each part takes the next `perPart` elements and the text between them.
-  const nodes = [...article.childNodes];
-  for (let i = 0, blocks = 0, start = 0; i < nodes.length; i++) {
-    if (nodes[i].nodeType === 1) blocks++;
-    if (blocks === perPart || i === nodes.length - 1) {
-      const part = doc.createElement('div');
+  let part = null;
+  let blocks = 0;
+  for (let node = article.firstChild; node; node = article.firstChild) {
+    if (!part) {
+      part = body.appendChild(doc.createElement('div'));
       part.className = partClass;
-      part.append(...nodes.slice(start, i + 1));
-      body.append(part);
-      start = i + 1;
+    }
+    part.appendChild(node);
+    if (node.nodeType === 1 && ++blocks === perPart) {
+      part = null;
       blocks = 0;
     }
   }
   return body;
+}
+
+/** A "Copy" button before every code block under `root` (the portal's own
+ * element, added after the article is sanitized; `copy`: its class, label and
+ * text). Line-number columns are `pre`s too; only the code gets a button. */
+export function copyButtons(root, copy) {
+  if (typeof copy === 'string') copy = JSON.parse(copy);
+  const doc = root.ownerDocument;
+  for (const pre of root.querySelectorAll('pre')) {
+    if (pre.closest('.linenos')) continue;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = copy.class;
+    button.setAttribute('aria-label', copy.label);
+    button.textContent = copy.text;
+    pre.before(button);
+  }
+}
+
+/** Moves the whole article's parts into `shown`, the preview's `div`, in place
+ * of the preview's own: what is on screen stays where it is. Without the whole
+ * article (it could not be read), says so after the beginning. */
+export function complete(shown, whole, failed) {
+  if (whole) {
+    shown.replaceChildren(...whole.childNodes);
+  } else {
+    const note = shown.ownerDocument.createElement('p');
+    note.className = 'notice warning';
+    note.setAttribute('role', 'alert');
+    note.textContent = failed;
+    shown.append(note);
+  }
+}
+
+/** Settles once `el` is in the page and has been painted: a beginning read
+ * ahead (the page not shown yet, or its tab hidden) is completed only then. */
+export function afterShown(el) {
+  return new Promise((done) => {
+    const check = () => (el.isConnected ? setTimeout(done, 0) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
 }

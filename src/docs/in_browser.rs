@@ -7,6 +7,11 @@
 //! plus the browser's own. Browsers without the API read the page with
 //! `page::read_page` (html5ever and ammonia), as before.
 //!
+//! A long page shows its beginning first, read as the browser shows a page still
+//! arriving (the text up to a little past the article's start, parsed alone:
+//! what is in it is what the whole page holds there); the whole page is read
+//! once that is on screen, and its article takes the beginning's place.
+//!
 //! The DOM work is `in_browser.js`, fetched with the docs page (the boot script's
 //! `window.__stagedoorImport`): DOM calls made from Rust would each add an import
 //! to the first load's main module. Rust keeps the rules: the allowlist, where
@@ -70,6 +75,13 @@ const UNWRAPPED: &[&str] = &[
     "progress", "picture", "slot", "nobr", "marquee", "blink",
 ];
 
+/// Pages this long (the 3 MB mkdocs writes around a 1 MB document) show their
+/// beginning first…
+const PREVIEW_FROM: usize = 512 * 1024;
+/// …the text up to this far past the article's start: several screens, parsed
+/// in a few tens of milliseconds.
+const PREVIEW_BYTES: usize = 128 * 1024;
+
 /// Blocks per part of a long article: the page's style lays out only the parts
 /// on screen (`content-visibility`), and a few hundred parts cost the browser far
 /// less to skip than thousands of blocks.
@@ -107,8 +119,15 @@ fn settings() -> String {
         "urlSelector": url_attributes.iter().map(|a| format!("[{a}]")).collect::<Vec<_>>().join(","),
         "remove": format!(".{}", page::ARTICLE_BUTTONS),
         "rel": page::LINK_REL,
+        "copy": copy_button(),
     })
     .to_string()
+}
+
+/// The copy button put before each code block (`reader`'s click listener finds
+/// it by its first class).
+fn copy_button() -> serde_json::Value {
+    serde_json::json!({ "class": "docs-copy button small secondary", "label": "Copy code", "text": "Copy" })
 }
 
 thread_local! {
@@ -138,19 +157,69 @@ fn call(script: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
 /// config lets frames in (the browser's safe parsing never keeps one): the caller
 /// then reads it with `page::read_page`. The article comes as a `<div>` of an
 /// inert document holding its nodes, which the reader moves into the page (and
-/// again on a later visit).
-pub async fn read_page(html: &str, at: &DocsLocation) -> Option<DocsPage<Element>> {
+/// again on a later visit). `preview`: a long page may come as its beginning,
+/// completed in place once it is on screen.
+pub async fn read_page(html: &str, at: &DocsLocation, preview: bool) -> Option<DocsPage<Element>> {
     if !at.allowed_hosts.is_empty() {
         return None;
     }
     let script = script().await?;
-    let parsed = call(&script, "parse", &[html.into(), settings().into()])?.as_string()?;
+    if let Some(end) = preview.then(|| preview_end(html)).flatten() {
+        if let Some(page) = read(&script, &html[..end], at, Reading::Beginning) {
+            let (whole, at, shown) = (html.to_string(), at.clone(), page.content.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(painted) = call(&script, "afterShown", &[shown.clone().into()]) {
+                    let _ = JsFuture::from(Promise::from(painted)).await;
+                }
+                let article = read(&script, &whole, &at, Reading::Article).map_or(JsValue::NULL, |p| p.content.into());
+                call(&script, "complete", &[shown.into(), article, "The rest of this page could not be read.".into()]);
+            });
+            return Some(page);
+        }
+    }
+    read(&script, html, at, Reading::Whole)
+}
+
+/// Where a long page's beginning ends; `None` for a page read whole at once.
+/// The article's start found in the text is a hint only: `parse` checks what
+/// the beginning holds.
+fn preview_end(html: &str) -> Option<usize> {
+    if html.len() < PREVIEW_FROM {
+        return None;
+    }
+    let mut end = html.find("<article")? + PREVIEW_BYTES;
+    // Most of the page: reading it whole costs about the same.
+    if end > html.len() / 4 * 3 {
+        return None;
+    }
+    while !html.is_char_boundary(end) {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// What a reading of a page's text is for (`parse` in `in_browser.js`).
+#[derive(Clone, Copy)]
+enum Reading {
+    Whole,
+    /// The page's beginning, for a preview.
+    Beginning,
+    /// The whole page for its article alone: the preview had the rest.
+    Article,
+}
+
+fn read(script: &JsValue, html: &str, at: &DocsLocation, reading: Reading) -> Option<DocsPage<Element>> {
+    let reading = match reading {
+        Reading::Whole => "whole",
+        Reading::Beginning => "beginning",
+        Reading::Article => "article",
+    };
+    let parsed = call(script, "parse", &[html.into(), settings().into(), reading.into()])?.as_string()?;
     let parsed: Parsed = serde_json::from_str(&parsed).ok()?;
     let values: Vec<Option<String>> = parsed.urls.iter().map(|(e, a, v)| page::rewritten(e, a, v, at)).collect();
     let values = serde_json::to_string(&values).ok()?;
     let content: Element =
-        call(&script, "finish", &[values.into(), BLOCKS_PER_PART.into(), "docs-body".into(), "docs-part".into()])?.unchecked_into();
-    add_copy_buttons(&content);
+        call(script, "finish", &[values.into(), BLOCKS_PER_PART.into(), "docs-body".into(), "docs-part".into()])?.unchecked_into();
     let title = page::collapse_whitespace(&parsed.title);
     let title = if parsed.title_from_heading { page::heading_title(&title) } else { title };
     let nav = parsed.nav.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
@@ -158,23 +227,38 @@ pub async fn read_page(html: &str, at: &DocsLocation) -> Option<DocsPage<Element
     Some(DocsPage { title, content, nav, toc })
 }
 
-/// A "Copy" button on every code block (the portal's own element, added after the
-/// article is sanitized; in the inert document where the browser read it, so
-/// showing the page adds nothing).
-pub fn add_copy_buttons(article: &Element) {
-    let Ok(blocks) = article.query_selector_all("pre") else { return };
-    for i in 0..blocks.length() {
-        let Some(pre) = blocks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        // Line-number columns are `pre`s too; only the code gets a button.
-        if pre.closest(".linenos").ok().flatten().is_some() {
-            continue;
-        }
-        if let Some(Ok(button)) = pre.owner_document().map(|d| d.create_element("button")) {
-            let _ = button.set_attribute("type", "button");
-            let _ = button.set_attribute("class", "docs-copy button small secondary");
-            let _ = button.set_attribute("aria-label", "Copy code");
-            button.set_text_content(Some("Copy"));
-            let _ = pre.before_with_node_1(&button);
-        }
+/// A "Copy" button on every code block of an article read by `page::read_page`
+/// (the browser's reading adds them itself).
+pub async fn add_copy_buttons(article: &Element) {
+    if let Some(script) = script().await {
+        call(&script, "copyButtons", &[article.into(), copy_button().to_string().into()]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_page_is_previewed_from_a_little_past_its_article() {
+        let nav = "<nav>".to_string() + &"x".repeat(600 * 1024);
+        let page = format!("{nav}<article class=\"md-content__inner\">{}</article>", "y".repeat(2 * 1024 * 1024));
+        assert_eq!(preview_end(&page), Some(nav.len() + PREVIEW_BYTES));
+    }
+
+    #[test]
+    fn short_pages_and_pages_without_an_article_are_read_whole() {
+        assert_eq!(preview_end(&format!("<article>{}</article>", "y".repeat(100 * 1024))), None);
+        assert_eq!(preview_end(&"y".repeat(2 * 1024 * 1024)), None);
+        // The article starts near the end: the beginning would be most of it.
+        assert_eq!(preview_end(&format!("{}<article>{}", "x".repeat(1024 * 1024), "y".repeat(100 * 1024))), None);
+    }
+
+    #[test]
+    fn the_beginning_ends_on_a_character_boundary() {
+        let page = format!("{}<article>{}", "x".repeat(600 * 1024), "é".repeat(1024 * 1024));
+        let end = preview_end(&page).unwrap();
+        assert!(page.is_char_boundary(end));
+        assert!((600 * 1024 + PREVIEW_BYTES..=600 * 1024 + PREVIEW_BYTES + 1).contains(&end));
     }
 }

@@ -86,14 +86,16 @@ async fn fetch(backend: &Backend, entity: &EntityRef, path: &str) -> Result<Stri
 }
 
 /// The page, read and sanitized, from this session's pages when there.
-pub async fn load(backend: &Backend, entity: &EntityRef, path: &str, allowed_hosts: &[String]) -> PageResult {
+/// `preview`: for the page on screen, a long page may come as its beginning,
+/// completed in place once on screen (`in_browser`).
+pub async fn load(backend: &Backend, entity: &EntityRef, path: &str, allowed_hosts: &[String], preview: bool) -> PageResult {
     let at = location(backend, entity, path, allowed_hosts);
     let key = format!("{}{}", at.static_base, at.page_path);
     if let Some(page) = READ.with(|r| r.borrow().iter().find(|(k, _)| *k == key).map(|(_, p)| p.clone())) {
         return Ok(Some(page));
     }
     let page = match fetch(backend, entity, path).await {
-        Ok(html) => match in_browser::read_page(&html, &at).await {
+        Ok(html) => match in_browser::read_page(&html, &at, preview).await {
             Some(page) => page.with_content(Article::Nodes),
             None => markup_reader().await.map_err(|_| PageError::Code)?(&html, &at).with_content(Article::Html),
         },
@@ -117,7 +119,7 @@ pub fn prefetch_fetch(backend: &Backend, entity: &EntityRef, path: &str) {
 pub fn prefetch_read(backend: &Backend, entity: &EntityRef, path: &str, allowed_hosts: &[String]) {
     let (backend, entity, path, hosts) = (backend.clone(), entity.clone(), path.to_string(), allowed_hosts.to_vec());
     leptos::task::spawn_local(async move {
-        let _ = load(&backend, &entity, &path, &hosts).await;
+        let _ = load(&backend, &entity, &path, &hosts, false).await;
     });
 }
 

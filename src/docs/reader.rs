@@ -51,12 +51,17 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     // The page is fetched at once, next to the build check: docs built before show
     // right away (404 means "not built yet", and the build's end fetches again).
     let allowed_hosts = expect_context::<Config>().docs_allowed_hosts.clone();
+    let router = use_router();
+    let hash = router.location.get_untracked().hash;
+    // A link to a heading waits for the whole page, where the heading is.
+    let preview = hash.is_empty();
     let page = {
         let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
         Loaded::new(move || {
             let (backend, entity, path, allowed_hosts) = (backend.clone(), entity.clone(), path.clone(), allowed_hosts.clone());
             async move {
-                let (_, page) = futures::join!(state.ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts));
+                let (_, page) =
+                    futures::join!(state.ensure_cookie(&backend), pages::load(&backend, &entity, &path, &allowed_hosts, preview));
                 page
             }
         })
@@ -81,8 +86,6 @@ pub fn DocsReaderPage(entity: EntityRef, path: String) -> impl IntoView {
     let show_log = RwSignal::new(false);
     let build_log =
         move || view! { <pre class="task-log" role="log" tabindex="0" aria-label="Build log">{move || log.get().join("\n")}</pre> };
-    let router = use_router();
-    let hash = router.location.get_untracked().hash;
     let refresh = {
         let (backend, entity) = (backend.clone(), entity.clone());
         StoredValue::new_local(move || {
@@ -235,7 +238,7 @@ fn docs_view(p: DocsPage<Article>, hash: String, prefetch: Prefetch) -> AnyView 
         // its copy buttons were added when it was read.
         match nodes {
             Some(nodes) => drop(el.append_child(&nodes)),
-            None => add_copy_buttons(&el),
+            None => spawn_local(async move { add_copy_buttons(&el).await }),
         }
         // Fetched at once (network only), read after a moment of reading, so the
         // parsing never competes with this page's own first clicks.
