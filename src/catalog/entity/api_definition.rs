@@ -233,3 +233,7 @@ pub fn ApiDefinition(entity: Entity) -> impl IntoView {
         </section>
     }
 }
+
+// Only an API's page shows a definition: its reader (OpenAPI, the YAML parser,
+// the highlighter) is a chunk of its own, which other entities' pages never fetch.
+crate::split_page!(api_definition, api_definition_view, Entity, |e: Entity| view! { <ApiDefinition entity=e/> }.into_any());

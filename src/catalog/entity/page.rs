@@ -8,7 +8,7 @@ use crate::api::permission::{allowed, denied, ENTITY_DELETE, ENTITY_REFRESH, LOC
 use crate::api::types::{Ancestry, Entity};
 use crate::api::ApiError;
 use crate::api::Backend;
-use crate::catalog::entity::api_definition::ApiDefinition;
+use crate::catalog::entity::api_definition::api_definition_view;
 use crate::catalog::entity::graph_view::RelationsGraph;
 use crate::catalog::entity::health::ProcessingErrors;
 use crate::catalog::entity::unregister::{Intent, UnregisterDialog};
@@ -17,6 +17,7 @@ use crate::catalog::star_button::StarButton;
 use crate::model::entity_ref::EntityRef;
 use crate::model::query::query_string;
 use crate::model::relations::{self, is_safe_link, RelationSection};
+use crate::shell::lazy::lazy_page;
 use crate::shell::routes::Route;
 use crate::ui::entity_link::{written_ref, EntityLink};
 use crate::ui::error_panel::ErrorPanel;
@@ -175,7 +176,7 @@ fn EntityView(entity: Entity, ancestry: Loaded<Result<Ancestry, ApiError>>, may:
         {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <div class="entity-grid">
             <AboutCard entity=entity.clone()/>
-            {(kind == "api").then(|| view! { <ApiDefinition entity=entity.clone()/> })}
+            {(kind == "api").then(|| lazy_page(api_definition_view, &[], entity.clone()))}
             <RelationsCard sections=sections/>
             <RelationsGraph entity=entity.clone()/>
             {is_party.then(|| view! { <OwnershipCard entity=entity.clone()/> })}
