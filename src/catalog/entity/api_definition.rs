@@ -236,4 +236,6 @@ pub fn ApiDefinition(entity: Entity) -> impl IntoView {
 
 // Only an API's page shows a definition: its reader (OpenAPI, the YAML parser,
 // the highlighter) is a chunk of its own, which other entities' pages never fetch.
-crate::split_page!(api_definition, api_definition_view, Entity, |e: Entity| view! { <ApiDefinition entity=e/> }.into_any());
+// (`split_code!`, not `split_page!`: a part of the entity page, not a route's page.)
+crate::split_code!(api_definition, api_definition_view, crate::shell::lazy::Page<Entity>, |e: Entity| view! { <ApiDefinition entity=e/> }
+    .into_any());
