@@ -339,7 +339,11 @@ async fn a_long_page_shows_its_beginning_then_all_of_it() {
     let ids = |e: &web_sys::Element| e.query_selector_all("h2[id^='doc-s']").unwrap().length();
     assert!(ids(&shown.content) < 8000, "the beginning only: {}", ids(&shown.content));
     assert_eq!(ids(&whole.content), 8000);
-    // Completed only once in the page and painted.
+    // Not completed while it is not in the page (a page read ahead, not shown)…
+    let beginning = ids(&shown.content);
+    sleep(300).await;
+    assert_eq!(ids(&shown.content), beginning);
+    // …but once it is in the page and painted.
     let host = document().create_element("article").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     host.append_child(&shown.content).unwrap();
