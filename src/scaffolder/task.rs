@@ -208,7 +208,7 @@ fn TaskView(task: Task, log: RwSignal<TaskLog>, link: RwSignal<Option<String>>, 
                 </ol>
             </nav>
             <section class="task-log-panel" aria-label="Log">
-                <pre class="task-log" tabindex="0" aria-label="Task log">{move || {
+                <pre class="task-log" role="log" tabindex="0" aria-label="Task log">{move || {
                     let step = selected.get();
                     log.with(|l| l.lines_of(step.as_deref()).map(|x| format!("{}\n", x.message)).collect::<String>())
                 }}</pre>

@@ -115,7 +115,7 @@ fn steps_and_log(steps: &[DryRunStep], log: &[DryRunLog]) -> impl IntoView {
                 }).collect_view()}
             </ol>
         })}
-        <pre class="task-log" tabindex="0" aria-label="Dry run log">{text}</pre>
+        <pre class="task-log" role="log" tabindex="0" aria-label="Dry run log">{text}</pre>
     }
 }
 
