@@ -20,3 +20,18 @@ export async function guestContext(browser) {
   }, BACKEND);
   return context;
 }
+
+/** Has each page of `context` record, from navigation start, the frame in which
+ *  the first element matching `css` (holding `text`, if given) showed; `shownMs`
+ *  reads it. Timed inside the page, so neither `goto` waiting for the load event
+ *  nor the protocol's round trips count. */
+export const recordShown = (context, css, text = '') =>
+  context.addInitScript(({ css, text }) => {
+    new MutationObserver((_, o) => {
+      if ([...document.querySelectorAll(css)].some((e) => e.textContent.includes(text))) {
+        o.disconnect();
+        requestAnimationFrame(() => { window.__shown = performance.now(); });
+      }
+    }).observe(document, { subtree: true, childList: true });
+  }, { css, text });
+export const shownMs = (page) => page.waitForFunction(() => window.__shown).then((h) => h.jsonValue()).then(Math.round);

@@ -12,7 +12,7 @@
 // - inDocPageMs / inDocReadPageMs: the same two clicks timed inside the page, from
 //   the click event to the frame after the new heading is in the document, which
 //   leaves out the automation's own delays around a click.
-import { BASE, guestContext, launch, median } from './browser.mjs';
+import { BASE, guestContext, launch, median, recordShown, shownMs } from './browser.mjs';
 
 const [label, runsArg, site, from, to, heading] = process.argv.slice(2);
 const runs = Number(runsArg || 5);
@@ -26,15 +26,6 @@ const clickTimer = (heading) => {
     if (window.__click && !window.__painted && h && h.textContent.includes(heading)) {
       window.__painted = -1;
       requestAnimationFrame(() => { window.__painted = performance.now(); });
-    }
-  }).observe(document, { subtree: true, childList: true });
-};
-// In the page: the frame in which the first heading showed.
-const shownTimer = () => {
-  new MutationObserver((_, o) => {
-    if (document.querySelector('.docs-content h1')) {
-      o.disconnect();
-      requestAnimationFrame(() => { window.__shown = performance.now(); });
     }
   }).observe(document, { subtree: true, childList: true });
 };
@@ -57,13 +48,13 @@ const headingShown = (page, text) => page.getByRole('heading', { level: 1, name:
 }
 for (let i = 0; i < runs; i++) {
   let c = await guestContext(browser);
-  await c.addInitScript(shownTimer);
+  await recordShown(c, '.docs-content h1');
   let p = await c.newPage();
   await p.goto(url(to));
   await headingShown(p, heading);
   const whole = await p.waitForFunction(wholeIn, null, { timeout: 120000 });
   samples.coldWholeMs.push(Math.round(await whole.jsonValue()));
-  samples.coldMs.push(Math.round(await p.waitForFunction(() => window.__shown).then((h) => h.jsonValue())));
+  samples.coldMs.push(await shownMs(p));
   await c.close();
 
   for (const [key, pageKey, waitMs] of [['inDocMs', 'inDocPageMs', 0], ['inDocReadMs', 'inDocReadPageMs', 2000]]) {

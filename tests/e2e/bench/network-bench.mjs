@@ -6,7 +6,7 @@
 // request (CORS preflights too), when it started and ended, and what it waited for.
 //   node tests/e2e/bench/network-bench.mjs <label> <rtt ms> [runs] [mbit]
 // The last line is JSON for scripts/bench/network.sh's table.
-import { BASE, BACKEND, guestContext, launch, median } from './browser.mjs';
+import { BASE, BACKEND, guestContext, launch, median, recordShown, shownMs } from './browser.mjs';
 
 const [label = 'build', rttArg = '40', runsArg = '3', mbitArg = '20'] = process.argv.slice(2);
 const rtt = Number(rttArg);
@@ -39,15 +39,7 @@ export const PAGES = [
 /** One cold load of `page`: ms to first content and the requests, from CDP. */
 async function coldLoad(browser, target) {
   const context = await guestContext(browser);
-  // In the page: the frame in which the first content showed, from navigation start.
-  await context.addInitScript(({ css, text }) => {
-    new MutationObserver((_, o) => {
-      if ([...document.querySelectorAll(css)].some((e) => !text || e.textContent.includes(text))) {
-        o.disconnect();
-        requestAnimationFrame(() => { window.__shown = performance.now(); });
-      }
-    }).observe(document, { subtree: true, childList: true });
-  }, target.shows);
+  await recordShown(context, target.shows.css, target.shows.text);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -93,7 +85,7 @@ async function coldLoad(browser, target) {
     throw e;
   });
   const ms = Date.now() - started;
-  const shown = Math.round(await page.waitForFunction(() => window.__shown).then((h) => h.jsonValue()));
+  const shown = await shownMs(page);
   await context.close();
   const list = [...requests.values()]
     .filter((r) => r.end !== null)
