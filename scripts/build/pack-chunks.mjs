@@ -14,7 +14,8 @@ const loaderFile = `${dir}/__wasm_split.js`;
 let js = readFileSync(loaderFile, 'utf8');
 
 const fetchOf = (file) => `fetch(new URL("./${file}", import.meta.url))`;
-const shared = [...js.matchAll(/const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)].map((m) => m[1]);
+// (each fetch wrapped by first-pages.mjs, which runs first)
+const shared = [...js.matchAll(/const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = (?:__first\("[^"]+", \(\) => )?fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)].map((m) => m[1]);
 if (shared.length === 0) throw new Error('pack-chunks: no shared chunk loaders in __wasm_split.js');
 
 const small = shared.filter((f) => statSync(`${dir}/${f}`).size < limit);

@@ -28,11 +28,11 @@ const chunks = () => (loader ||= import("./chunk-loader.js" + (tries ? "?" + tri
     loader = undefined;
     throw e;
 }));
-const load = (name) => (index, data) => chunks().then((m) => m[name](index, data), (e) => {
+const load = (page) => (index, data) => chunks().then((m) => m["__wasm_split_load_" + page](index, data), (e) => {
     console.error(e);
     initSync(undefined, undefined).__indirect_function_table.get(index)(data, false);
 });
-${names.map((n) => `export const ${n} = load("${n}");`).join('\n')}
+${names.map((n) => `export const ${n} = load("${n.slice('__wasm_split_load_'.length)}");`).join('\n')}
 `;
 writeFileSync(loaderFile, stub);
 console.log(`split-loader: ${names.length} pages' loaders imported on first use from chunk-loader.js`);

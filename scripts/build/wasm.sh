@@ -47,6 +47,8 @@ if [ "$profile" = release ]; then
     wasm-opt "${drop[@]}" -Oz --low-memory-unused "${features[@]}" --strip-debug "$f" -o "$f.opt" 2>/dev/null && mv "$f.opt" "$f"
   done
 fi
+# A page opened first gets all its wasm in one file, fetched by boot.js (see the script).
+node "$ROOT/scripts/build/first-pages.mjs" "$out"
 # The small shared chunks travel in one file (see the script).
 node "$ROOT/scripts/build/pack-chunks.mjs" "$out"
 # Their loader is fetched when a chunk is first needed, not with main.js.

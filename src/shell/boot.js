@@ -27,12 +27,13 @@ function keep(method, url, token, promise) {
 }
 
 function earlyFetch(url, token, init = {}) {
-  const headers = { ...(init.headers || {}) };
+  const headers = { ...init.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
+  const signal = AbortSignal.timeout?.(TIMEOUT_MS);
   // The body is read at once: a big answer (a docs page) the app takes only later
   // would otherwise stall in the browser's network buffers until then.
-  const read = (r) => r.arrayBuffer().then((body) => new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers }));
+  // (The answer is its own init: status, statusText and headers are read from it.)
+  const read = (r) => r.arrayBuffer().then((body) => new Response(body, r));
   return keep('GET', url, token, fetch(url, { ...init, headers, signal }).then(read));
 }
 
@@ -43,19 +44,29 @@ function appSegments() {
   return path.split('/').filter((s) => s);
 }
 
+/** The chunk's page (shell/routes.rs, Route::chunk; a native test keeps the
+ * names in step) of the URLs whose first backend calls boot.js can tell. */
+function firstPage(segs) {
+  const [a, b] = segs;
+  if (segs.length === 4 && a === 'catalog' && b !== 'export') return 'entity';
+  if (segs.length === 4 && a === 'create' && b === 'templates') return 'create';
+  if (segs.length >= 4 && a === 'docs') return 'docs_reader';
+}
+
 /** The page's first backend calls, when the URL alone decides them. */
 function firstCalls(segs, api) {
   const [a, b, c, d] = segs;
+  const page = firstPage(segs);
   if (segs.length === 1 && a === 'catalog' && !location.search) return [`${api}/catalog/entities/by-query${CATALOG_FIRST_PAGE}`];
-  if (segs.length === 4 && a === 'catalog' && b !== 'export') {
+  if (page === 'entity') {
     // The entity page asks for the entity and the locations it came through at once.
     const entity = `${api}/catalog/entities/by-name/${c}/${b}/${d}`;
     return [entity, `${entity}/ancestry`];
   }
-  if (segs.length === 4 && a === 'create' && b === 'templates') return [`${api}/scaffolder/v2/templates/${c}/template/${d}/parameter-schema`];
+  if (page === 'create') return [`${api}/scaffolder/v2/templates/${c}/template/${d}/parameter-schema`];
   // A docs page's HTML (api/techdocs.rs: namespace and kind lower-case), when no
   // segment needs encoding, so the app asks for the very same URL.
-  if (segs.length >= 4 && a === 'docs' && segs.every((s) => /^[\w.~-]+$/.test(s))) {
+  if (page === 'docs_reader' && segs.every((s) => /^[\w.~-]+$/.test(s))) {
     const rest = segs.slice(4).map((s) => `${s}/`).join('');
     return [`${api}/techdocs/static/docs/${b.toLowerCase()}/${c.toLowerCase()}/${d}/${rest}index.html`];
   }
@@ -81,23 +92,27 @@ async function startEarly(segs) {
   }
 }
 
+// Where the wasm and the pages' own stylesheets are (ui/page_style.rs).
+window.__stagedoorPkg = new URL('./', import.meta.url).href;
 // An embedding page hands over its own configuration and routes: nothing to guess.
 const segs = appSegments();
+const page = firstPage(segs);
 if (!window.STAGEDOOR_CONFIG) {
   // The app waits for "ready" (everything guessed has been sent) before it looks
   // for an answer, or it could race this chain and send the same call itself.
   window.__stagedoorEarlyReady = startEarly(segs).catch(() => {});
+  // A chunk's page opened first: all its wasm in one file, fetched now rather
+  // than file by file once the main module runs (scripts/build/first-pages.mjs);
+  // the chunks' loader takes its slices from this answer.
+  if (page) window.__stagedoorFirst = earlyFetch(`${window.__stagedoorPkg}first-${page}.bin`);
 }
-
-// Where the wasm and the pages' own stylesheets are (ui/page_style.rs).
-window.__stagedoorPkg = new URL('./', import.meta.url).href;
 // The chunks' loader (scripts/build/split-loader.mjs), beside main.js when the
 // first page is a chunk's; the catalog list, in the main module, does without.
 const modulePreload = (file) => document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: window.__stagedoorPkg + file }));
 if (segs.length > 1 || (segs.length === 1 && segs[0] !== 'catalog')) modulePreload('chunk-loader.js');
 // A docs page's own script (below), which the reader imports only once the
 // page's HTML is in: a round trip saved.
-if (segs.length >= 4 && segs[0] === 'docs') modulePreload('docs-read.js');
+if (page === 'docs_reader') modulePreload('docs-read.js');
 // What opening another page needs first, fetched once the first page is up (the
 // catalog asks, catalog/list.rs): the chunks' loader and the small shared chunks
 // packed in one file. Their names are hashed and cached, so the loader's own

@@ -51,6 +51,28 @@ mod boot_script_tests {
         BOOT_JS[start..start + len].trim()
     }
 
+    /// boot.js fetches a first page's wasm in one file named after its chunk
+    /// (`firstPage`, scripts/build/first-pages.mjs): each name must be the chunk
+    /// the router opens for that URL, and the build must pack that page.
+    #[test]
+    fn boot_script_names_the_chunk_the_router_opens() {
+        use crate::shell::routes::Route;
+        let body = &BOOT_JS[BOOT_JS.find("function firstPage").expect("firstPage")..];
+        let body = &body[..body.find("\n}").expect("its end")];
+        let packer = include_str!("../../scripts/build/first-pages.mjs");
+        let cases = [
+            ("/catalog/default/component/checkout-service", "entity"),
+            ("/create/templates/default/new-library", "create"),
+            ("/docs/default/component/checkout-service/operations/runbook/", "docs_reader"),
+        ];
+        for (path, chunk) in cases {
+            assert_eq!(Route::parse(path).chunk(), Some(chunk), "{path}");
+            assert!(body.contains(&format!("return '{chunk}';")), "boot.js does not tell {chunk}");
+            assert!(packer.contains(&format!("'{chunk}'")), "first-pages.mjs does not pack {chunk}");
+        }
+        assert_eq!(body.matches("return '").count(), cases.len(), "a name boot.js returns is not checked here");
+    }
+
     #[test]
     fn boot_script_asks_for_the_catalogs_first_page() {
         let js = table("CATALOG_FIRST_PAGE").trim_matches('\'');

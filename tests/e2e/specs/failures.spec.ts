@@ -118,6 +118,25 @@ test('a page whose code cannot be fetched says so, and Try again loads it', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
 });
 
+test('a page opened first whose packed wasm cannot be fetched loads its chunks one by one', async ({ page }) => {
+  await signInAsGuest(page);
+  // The file boot.js fetches for an entity page opened first (first-pages.mjs).
+  let refused = 0;
+  await page.route('**/pkg*/first-entity.bin', (route) => {
+    refused++;
+    return route.abort('connectionreset');
+  });
+  const alone: string[] = [];
+  page.on('request', (r) => {
+    if (/\/split_entity\.wasm$/.test(r.url())) alone.push(r.url());
+  });
+  await page.goto('catalog/default/component/checkout-service');
+  await expect(page.getByRole('heading', { level: 1, name: 'checkout-service' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(refused).toBe(1);
+  expect(alone).toHaveLength(1);
+});
+
 test('when the chunks\' loader cannot be fetched the page says so, and Try again fetches it', async ({ page }) => {
   // The catalog does without it: it is shown while every import of it fails.
   await page.route('**/pkg*/chunk-loader.js*', (route) => route.abort('connectionreset'));
