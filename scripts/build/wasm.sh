@@ -30,6 +30,8 @@ wasm-bindgen "$split/main.wasm" --target web --no-typescript --keep-lld-exports 
 # wasm-streams' classes, exported though nothing uses them (see the script):
 # out of the glue here, and their exports out of the wasm by wasm-opt below.
 node "$ROOT/scripts/build/drop-stream-classes.mjs" "$out/main.js"
+# One import of the chunks' loader instead of one per page (see the script).
+node "$ROOT/scripts/build/fold-split-imports.mjs" "$out/main.js"
 cp "$split/__wasm_split.js" "$out/"
 for f in "$split"/*.wasm; do
   [ "$(basename "$f")" = main.wasm ] && continue
