@@ -12,6 +12,7 @@
 // first-<page>.bin: a 4-byte little-endian length, that many bytes of JSON
 // {file: [offset, length]} (offsets from the end of the JSON), then the files.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { chunkFiles } from './split-loaders.mjs';
 
 // boot.js's firstPage names the same pages (a native test, shell/boot.rs).
 const PAGES = ['entity', 'create', 'docs_reader'];
@@ -20,10 +21,12 @@ const [dir] = process.argv.slice(2);
 const loaderFile = `${dir}/__wasm_split.js`;
 let js = readFileSync(loaderFile, 'utf8');
 
-const fileOf = Object.fromEntries(
-  [...js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)].map((m) => [m[1], m[2]]),
-);
+const fileOf = Object.fromEntries(chunkFiles(js));
 if (Object.keys(fileOf).length === 0) throw new Error('first-pages: no shared chunk loaders in __wasm_split.js');
+const depFile = (page, dep) => {
+  if (!fileOf[dep]) throw new Error(`first-pages: ${page} needs ${dep}, whose file is unknown`);
+  return fileOf[dep];
+};
 
 const packed = new Set();
 for (const page of PAGES) {
@@ -32,7 +35,7 @@ for (const page of PAGES) {
   const own = js.slice(start).match(/^[^\n]*\n\s*const src = fetch\(new URL\("\.\/(split_\w+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]\)\);/);
   if (!own) throw new Error(`first-pages: the loader of ${page} is not as expected`);
   const deps = own[2].split(',').map((s) => s.trim()).filter(Boolean);
-  const files = [own[1], ...deps.map((d) => fileOf[d] || (() => { throw new Error(`first-pages: ${page} needs ${d}, whose file is unknown`); })())];
+  const files = [own[1], ...deps.map((d) => depFile(page, d))];
   const index = {};
   let offset = 0;
   const parts = files.map((file) => {
@@ -71,8 +74,9 @@ function __firstSlice(buf, file) {
         const length = new DataView(buf).getUint32(0, true);
         __firstIndex ||= JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 4, length)));
         const at = __firstIndex[file];
-        const start = 4 + length + (at ? at[0] : 0);
-        return at && new Response(buf.slice(start, start + at[1]), { headers: { "Content-Type": "application/wasm" } });
+        if (!at) return undefined;
+        const start = 4 + length + at[0];
+        return new Response(buf.slice(start, start + at[1]), { headers: { "Content-Type": "application/wasm" } });
     } catch (e) {
         return undefined;
     }

@@ -7,6 +7,7 @@
 // once), and removes the packed files. Run by scripts/build/wasm.sh after wasm-opt.
 //   node scripts/build/pack-chunks.mjs <pkg dir> [limit bytes, default 4096]
 import { readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { chunkFiles } from './split-loaders.mjs';
 
 const [dir, limitArg] = process.argv.slice(2);
 const limit = Number(limitArg || 4096);
@@ -14,8 +15,7 @@ const loaderFile = `${dir}/__wasm_split.js`;
 let js = readFileSync(loaderFile, 'utf8');
 
 const fetchOf = (file) => `fetch(new URL("./${file}", import.meta.url))`;
-// (each fetch wrapped by first-pages.mjs, which runs first)
-const shared = [...js.matchAll(/const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = (?:__first\("[^"]+", \(\) => )?fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)].map((m) => m[1]);
+const shared = chunkFiles(js).map(([, file]) => file);
 if (shared.length === 0) throw new Error('pack-chunks: no shared chunk loaders in __wasm_split.js');
 
 const small = shared.filter((f) => statSync(`${dir}/${f}`).size < limit);
