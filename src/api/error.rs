@@ -2,6 +2,8 @@
 //! with (see `shared/backstage-api.md`), with a message a user can read.
 
 use serde_json::Value;
+
+use crate::model::text::clipped;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -194,14 +196,7 @@ pub fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
 }
 
 fn clip(s: &str) -> String {
-    let s = s.trim();
-    if s.chars().count() <= MAX_DETAIL {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(MAX_DETAIL).collect();
-        out.push('…');
-        out
-    }
+    clipped(s, MAX_DETAIL)
 }
 
 #[cfg(test)]

@@ -3,8 +3,14 @@ use leptos::prelude::*;
 use crate::api::types::Entity;
 use crate::catalog::filter::SortField;
 use crate::catalog::star_button::StarButton;
+use crate::model::text::clipped;
 use crate::shell::routes::Route;
 use crate::ui::entity_link::{written_ref, EntityLink};
+
+/// A description in a table shows its first 200 characters (about four lines; the
+/// entity's page shows all of it). Laid out whole, one description of 100 KB made
+/// its row thousands of lines tall and cost the catalog's first frame ~50 ms.
+const DESCRIPTION_CHARS: usize = 200;
 
 /// Columns a table of entities can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +103,7 @@ fn cell(col: Column, e: &Entity) -> AnyView {
         },
         Column::Type => e.spec_str("type").unwrap_or_default().to_string().into_any(),
         Column::Lifecycle => e.spec_str("lifecycle").unwrap_or_default().to_string().into_any(),
-        Column::Description => e.description().unwrap_or_default().to_string().into_any(),
+        Column::Description => clipped(e.description().unwrap_or_default(), DESCRIPTION_CHARS).into_any(),
         Column::Email => e.profile_str("email").unwrap_or_default().to_string().into_any(),
         Column::Target => e.spec_str("target").unwrap_or_default().to_string().into_any(),
         Column::Tags => {

@@ -11,9 +11,32 @@ pub fn capitalized(s: &str) -> String {
     out
 }
 
+/// `s` trimmed, cut to at most `max_chars` characters with "…" after the cut.
+pub fn clipped(s: &str, max_chars: usize) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(max_chars) {
+        None => s.to_string(),
+        Some((end, _)) => {
+            let mut out = s[..end].to_string();
+            out.push('…');
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clipped_cuts_at_a_character_not_a_byte() {
+        assert_eq!(clipped("  short  ", 10), "short");
+        assert_eq!(clipped("abcdef", 6), "abcdef");
+        assert_eq!(clipped("abcdefg", 6), "abcdef…");
+        // Multi-byte characters count once each, and are never split.
+        assert_eq!(clipped("ééééé", 3), "ééé…");
+        assert_eq!(clipped("日本語のテキスト", 4), "日本語の…");
+    }
 
     #[test]
     fn only_the_first_ascii_letter_changes() {

@@ -26,6 +26,10 @@ use crate::ui::loading::Loading;
 use crate::ui::markdown::Markdown;
 use crate::ui::page_header::PageHeader;
 
+/// Bytes past which a description likely fills its 24em box and scrolls (about
+/// 16 lines of 80 characters).
+const LONG_DESCRIPTION: usize = 1200;
+
 const REF_FIELDS: [&str; 6] = ["kind", "metadata.name", "metadata.namespace", "metadata.title", "metadata.description", "spec.type"];
 
 #[component]
@@ -224,6 +228,12 @@ fn AboutCard(entity: Entity) -> impl IntoView {
         <section class="card" aria-labelledby="about-heading">
             <h2 id="about-heading">"About"</h2>
             {match entity.description() {
+                // A long description scrolls in its box (.description, 24em): a box
+                // that scrolls takes keyboard focus, to be scrolled without a mouse.
+                Some(d) if d.len() > LONG_DESCRIPTION => view! {
+                    <div class="description" tabindex="0" role="region" aria-label="Description"><Markdown text=d/></div>
+                }
+                .into_any(),
                 Some(d) => view! { <Markdown text=d class="description"/> }.into_any(),
                 None => view! { <p class="description">"No description."</p> }.into_any(),
             }}

@@ -122,6 +122,19 @@ test('hostile catalog data stays inert text in the list', async ({ page }) => {
   await expect(page.locator('main svg, main img, main b')).toHaveCount(0);
   await page.goto('catalog?q=very-long');
   await expect(rowNames(page)).toHaveText(['A component with a 100 KB description']);
+  // The table shows the description's first 200 characters: laid out whole, its
+  // row was thousands of lines tall. The entity's page shows all of it.
+  const cell = page.locator('tbody td', { hasText: 'This description is very long on purpose.' });
+  const shown = await cell.innerText();
+  expect([...shown]).toHaveLength(201);
+  expect(shown.endsWith('purpose. This description is very long on…')).toBe(true);
+  await page.getByRole('link', { name: 'A component with a 100 KB description' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'A component with a 100 KB description' })).toBeVisible();
+  // All of it, in a box that scrolls and so takes keyboard focus (checked by axe after the test).
+  const whole = page.getByRole('region', { name: 'Description' });
+  expect((await whole.textContent())!.length).toBe(100_000);
+  await whole.focus();
+  await expect(whole).toBeFocused();
 });
 
 test('export: the filtered rows of every page as CSV or JSON, and Cancel', async ({ page }) => {
