@@ -53,10 +53,13 @@ function firstPage(segs) {
   if (segs.length >= 4 && a === 'docs') return 'docs_reader';
 }
 
-/** The page's first backend calls, when the URL alone decides them. */
-function firstCalls(segs, api) {
+// The page this URL opens.
+const segs = appSegments();
+const page = firstPage(segs);
+
+/** This page's first backend calls, when the URL alone decides them. */
+function firstCalls(api) {
   const [a, b, c, d] = segs;
-  const page = firstPage(segs);
   if (segs.length === 1 && a === 'catalog' && !location.search) return [`${api}/catalog/entities/by-query${CATALOG_FIRST_PAGE}`];
   if (page === 'entity') {
     // The entity page asks for the entity and the locations it came through at once.
@@ -73,7 +76,7 @@ function firstCalls(segs, api) {
   return [];
 }
 
-async function startEarly(segs) {
+async function startEarly() {
   const configUrl = new URL('config.json', document.baseURI).href;
   const config = await (await earlyFetch(configUrl)).clone().json();
   const base = String(config?.backend?.baseUrl || '').trim().replace(/\/+$/, '');
@@ -87,7 +90,7 @@ async function startEarly(segs) {
   const token = (await refresh.clone().json())?.backstageIdentity?.token;
   // A backend older than Backstage 1.33 refuses totalItems (api/catalog.rs remembers).
   const noTotal = localStorage.getItem(`stagedoor:no-total-items@${base}`);
-  for (const call of firstCalls(segs, `${base}/api`)) {
+  for (const call of firstCalls(`${base}/api`)) {
     if (token) earlyFetch(noTotal ? call.replace('&totalItems=exclude', '') : call, token);
   }
 }
@@ -95,12 +98,10 @@ async function startEarly(segs) {
 // Where the wasm and the pages' own stylesheets are (ui/page_style.rs).
 window.__stagedoorPkg = new URL('./', import.meta.url).href;
 // An embedding page hands over its own configuration and routes: nothing to guess.
-const segs = appSegments();
-const page = firstPage(segs);
 if (!window.STAGEDOOR_CONFIG) {
   // The app waits for "ready" (everything guessed has been sent) before it looks
   // for an answer, or it could race this chain and send the same call itself.
-  window.__stagedoorEarlyReady = startEarly(segs).catch(() => {});
+  window.__stagedoorEarlyReady = startEarly().catch(() => {});
   // A chunk's page opened first: all its wasm in one file, fetched now rather
   // than file by file once the main module runs (scripts/build/first-pages.mjs);
   // the chunks' loader takes its slices from this answer.
