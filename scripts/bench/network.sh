@@ -61,7 +61,8 @@ for (const rtt of [...new Set(rows.map((r) => r.rtt))]) {
   console.log(`\nfirst content, ms (${rtt} ms round trip, 20 Mbit/s, median of ${process.env.RUNS || 3}; pages cold, then the in-app steps)`);
   const extra = rtt === 40 ? ["Backstage", "issue", "goal"] : [];
   // Each build twice: as the automation saw it (goto to the locator, as the
-  // issue measured), and timed inside the page (navigation start to the frame).
+  // issue measured), and timed inside the page (navigation start to the frame
+  // with the content, laid out and painted).
   const cols = at.flatMap((r) => [r.label, "(in page)"]);
   console.log("page".padEnd(27) + [...cols, ...extra].map(fmt).join("") + "   calls+preflights, each build");
   for (const page of Object.keys(at[0].pages)) {

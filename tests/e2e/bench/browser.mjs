@@ -26,16 +26,23 @@ export async function guestContext(browser) {
   return context;
 }
 
-/** Has each page of `context` record, from navigation start, the frame in which
- *  the first element matching `css` (holding `text`, if given) showed; `shownMs`
- *  reads it. Timed inside the page, so neither `goto` waiting for the load event
- *  nor the protocol's round trips count. */
+/** Has each page of `context` record, from navigation start, when the frame in
+ *  which the first element matching `css` (holding `text`, if given) showed had
+ *  been laid out and painted; `shownMs` reads it. Timed inside the page, so
+ *  neither `goto` waiting for the load event nor the protocol's round trips
+ *  count. (A message posted from the frame's requestAnimationFrame runs once the
+ *  frame's style, layout and paint are done: a page whose layout is slow counts
+ *  it, as its user waits for it.) */
 export const recordShown = (context, css, text = '') =>
   context.addInitScript(({ css, text }) => {
     new MutationObserver((_, o) => {
       if ([...document.querySelectorAll(css)].some((e) => e.textContent.includes(text))) {
         o.disconnect();
-        requestAnimationFrame(() => { window.__shown = performance.now(); });
+        requestAnimationFrame(() => {
+          const after = new MessageChannel();
+          after.port1.onmessage = () => { window.__shown = performance.now(); };
+          after.port2.postMessage(0);
+        });
       }
     }).observe(document, { subtree: true, childList: true });
   }, { css, text });

@@ -18,14 +18,19 @@ const [label, runsArg, site, from, to, heading] = process.argv.slice(2);
 const runs = Number(runsArg || 5);
 const browser = await launch();
 const samples = { coldMs: [], coldWholeMs: [], inDocMs: [], inDocReadMs: [], inDocPageMs: [], inDocReadPageMs: [] };
-// In the page: when the click came, and the frame after `heading` showed.
+// In the page: when the click came, and when the frame in which `heading`
+// showed had been laid out and painted (as browser.mjs recordShown).
 const clickTimer = (heading) => {
   document.addEventListener('click', (e) => { window.__click = e.timeStamp; }, true);
   new MutationObserver(() => {
     const h = document.querySelector('.docs-content h1');
     if (window.__click && !window.__painted && h && h.textContent.includes(heading)) {
       window.__painted = -1;
-      requestAnimationFrame(() => { window.__painted = performance.now(); });
+      requestAnimationFrame(() => {
+        const after = new MessageChannel();
+        after.port1.onmessage = () => { window.__painted = performance.now(); };
+        after.port2.postMessage(0);
+      });
     }
   }).observe(document, { subtree: true, childList: true });
 };
