@@ -58,10 +58,23 @@ js = js.replace(/fetch\(new URL\("\.\/((?:chunk|split)_\w+\.wasm)", import\.meta
   return `__first("${file}", () => ${call})`;
 });
 if (packed.size) throw new Error(`first-pages: no fetch of ${[...packed].join(', ')} in __wasm_split.js`);
+// ...and every compilation through __instantiate (below).
+const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+if (!js.includes(streaming)) throw new Error('first-pages: the loaders do not compile as expected');
+js = js.replaceAll(streaming, '__instantiate(src, imports)');
 const helper = `
 // Written by scripts/build/first-pages.mjs: the page opened first arrives in one
 // file boot.js fetched before the wasm (window.__stagedoorFirst, a Response); each file in it
-// is a slice. Any other file, or every file if that one failed, is fetched alone.
+// is a slice, its bytes. Any other file, or every file if that one failed, is fetched alone.
+// A slice (here or in small-chunks.bin, pack-chunks.mjs) is bytes already in
+// memory: WebAssembly.instantiate decodes and validates them off the main
+// thread, where streaming compilation of a Response made of them did it on the
+// main thread (30-50 ms of a first page's start, traced). A file fetched alone
+// still compiles as it downloads.
+async function __instantiate(src, imports) {
+    const bytes = await src;
+    return bytes instanceof ArrayBuffer ? WebAssembly.instantiate(bytes, imports) : WebAssembly.instantiateStreaming(bytes, imports);
+}
 let __firstBytes, __firstIndex;
 function __first(file, fetchAlone) {
     const early = globalThis.__stagedoorFirst;
@@ -76,7 +89,7 @@ function __firstSlice(buf, file) {
         const at = __firstIndex[file];
         if (!at) return undefined;
         const start = 4 + length + at[0];
-        return new Response(buf.slice(start, start + at[1]), { headers: { "Content-Type": "application/wasm" } });
+        return buf.slice(start, start + at[1]);
     } catch (e) {
         return undefined;
     }

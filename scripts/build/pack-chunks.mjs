@@ -49,7 +49,8 @@ function __packed(file) {
         __pack = pack;
     }
     const [offset, length] = __PACK[file];
-    return __pack.then((buf) => new Response(buf.slice(offset, offset + length), { headers: { "Content-Type": "application/wasm" } }));
+    // Bytes, which __instantiate (first-pages.mjs) compiles off the main thread.
+    return __pack.then((buf) => buf.slice(offset, offset + length));
 }
 `;
 const firstLineEnd = js.indexOf('\n') + 1;
