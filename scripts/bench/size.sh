@@ -19,7 +19,7 @@ BACKSTAGE_GZIP=$((1200 * 1000))   # Backstage 1.x frontend, catalog page, gzip (
 
 # The first page loads index.html, config.json, what index.html links (the CSS,
 # pkg-<hash>/boot.js, main.js, main_bg.wasm) and what main.js imports statically
-# (__wasm_split.js). The other .wasm files are chunks fetched when a page that
+# (nothing since the chunks' loader stub is written into it). The other .wasm files are chunks fetched when a page that
 # needs them is first opened; they are listed apart.
 pkg=$(cd dist && ls -d pkg* | head -1)
 files=(index.html config.json)

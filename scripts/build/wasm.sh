@@ -65,7 +65,7 @@ if [ "$profile" = release ]; then
   # script) minified: about 4 KB gzip less (scripts/bench/size.sh). After the
   # packing, which rewrites the loader. Names only local to a module are mangled;
   # exports, imports and the wasm's import names are kept.
-  for f in main.js __wasm_split.js chunk-loader.js boot.js docs-read.js; do
+  for f in main.js chunk-loader.js boot.js docs-read.js; do
     terser "$out/$f" --module --compress --mangle -o "$out/$f.min" && mv "$out/$f.min" "$out/$f"
   done
   # The imports' long hashed names, short on both sides: about 7 KB gzip (see the script).
