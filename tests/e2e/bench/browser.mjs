@@ -32,14 +32,16 @@ export async function guestContext(browser) {
  *  nor the protocol's round trips count, and the frame's style, layout and paint
  *  do, as its user waits for them: the Element Timing API's render time of the
  *  element and its descendants, which get an `elementtiming` attribute before
- *  their first frame. Chromium reports none for an element under
- *  `content-visibility: auto` (the docs page's parts): then the time a message
- *  posted from the frame's requestAnimationFrame runs, after the frame's layout
- *  and paint but also after any task queued before it (a later figure, never an
- *  earlier one). */
+ *  their first frame. Chromium drops that entry when the element leaves the page
+ *  right after its frame (a long docs page's beginning, replaced by the whole
+ *  article in the next task): then the end of that frame's rendering by the Long
+ *  Animation Frames API, or, for a frame too short to be listed, when a message
+ *  posted from its requestAnimationFrame runs (after its layout and paint, and
+ *  after any task queued before it: a later time, never an earlier one). */
 export const recordShown = (context, css, text = '') =>
   context.addInitScript(({ css, text }) => {
-    let framed;
+    const frames = [];
+    new PerformanceObserver((list) => frames.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
     new PerformanceObserver((list, o) => {
       const painted = list.getEntries().find((e) => e.identifier === 'bench-shown');
       if (painted) {
@@ -49,17 +51,22 @@ export const recordShown = (context, css, text = '') =>
     }).observe({ type: 'element', buffered: true });
     new MutationObserver((_, o) => {
       const el = [...document.querySelectorAll(css)].find((e) => e.textContent.includes(text));
-      if (el) {
-        o.disconnect();
-        for (const e of [el, ...el.querySelectorAll('*')]) e.setAttribute('elementtiming', 'bench-shown');
-        requestAnimationFrame(() => {
-          const after = new MessageChannel();
-          after.port1.onmessage = () => { framed = performance.now(); };
-          after.port2.postMessage(0);
-        });
-        // Element timing comes with the frame's presentation, soon after.
-        setTimeout(() => { window.__shown ||= framed; }, 2000);
-      }
+      if (!el) return;
+      o.disconnect();
+      for (const e of [el, ...el.querySelectorAll('*')]) e.setAttribute('elementtiming', 'bench-shown');
+      requestAnimationFrame(() => {
+        const inFrame = performance.now();
+        const after = new MessageChannel();
+        after.port1.onmessage = () => {
+          const messaged = performance.now();
+          // Element timing comes with the frame's presentation, soon after.
+          setTimeout(() => {
+            const long = frames.find((f) => f.renderStart && f.renderStart <= inFrame && inFrame <= f.startTime + f.duration);
+            window.__shown ||= long ? long.startTime + long.duration : messaged;
+          }, 2000);
+        };
+        after.port2.postMessage(0);
+      });
     }).observe(document, { subtree: true, childList: true });
   }, { css, text });
 export const shownMs = (page) => page.waitForFunction(() => window.__shown).then((h) => h.jsonValue()).then(Math.round);

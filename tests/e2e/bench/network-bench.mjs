@@ -36,6 +36,28 @@ export const PAGES = [
   },
 ];
 
+/** `page.goto(url)`; when the load event does not come within its 30 s (twice
+ *  in a few hundred loads, at 0 ms), says which requests were still open and
+ *  lets the run go on: the sample then counts those 30 s, which a median of
+ *  several shrugs off, instead of ending the run. */
+async function goto(page, url) {
+  const open = new Set();
+  const track = (r) => open.add(r);
+  const done = (r) => open.delete(r);
+  page.on('request', track);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  try {
+    await page.goto(url);
+  } catch (e) {
+    console.error(`${url}: ${e.message.split('\n')[0]}; still open: ${[...open].map((r) => r.url()).join(' ') || 'none'}`);
+  } finally {
+    page.off('request', track);
+    page.off('requestfinished', done);
+    page.off('requestfailed', done);
+  }
+}
+
 /** One cold load of `page`: ms to first content and the requests, from CDP. */
 async function coldLoad(browser, target) {
   const context = await guestContext(browser);
@@ -76,7 +98,7 @@ async function coldLoad(browser, target) {
   const said = [];
   page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => said.push(`error: ${e.message}`));
-  await page.goto(BASE + target.path);
+  await goto(page, BASE + target.path);
   await target.ready(page).catch(async (e) => {
     // Say what the page showed and logged, then fail.
     const pending = [...requests.values()].filter((r) => r.end === null).map((r) => r.url);
@@ -150,7 +172,7 @@ if (!process.env.ONLY || 'in the app'.includes(process.env.ONLY)) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rtt, downloadThroughput: bytesPerSec, uploadThroughput: bytesPerSec });
     let sent = [];
     cdp.on('Network.requestWillBeSent', (e) => { if (e.request.url.startsWith(BACKEND)) sent.push(e.request.method); });
-    await page.goto(`${BASE}catalog`);
+    await goto(page, `${BASE}catalog`);
     await page.locator('tbody tr').first().waitFor();
     await page.waitForTimeout(1000);
     for (const name of Object.keys(steps)) {
