@@ -7,34 +7,13 @@
 //   node tests/e2e/bench/network-bench.mjs <label> <rtt ms> [runs] [mbit]
 // The last line is JSON for scripts/bench/network.sh's table.
 import { BASE, BACKEND, guestContext, launch, median, recordShown, shownMs } from './browser.mjs';
+import { PAGES } from './pages.mjs';
 
 const [label = 'build', rttArg = '40', runsArg = '3', mbitArg = '20'] = process.argv.slice(2);
 const rtt = Number(rttArg);
 const runs = Number(runsArg);
 const bytesPerSec = (Number(mbitArg) * 1e6) / 8;
 
-// What "first content" means on each page: what a user waits for.
-export const PAGES = [
-  { name: 'catalog, first row', path: 'catalog', shows: { css: 'tbody tr' }, ready: (p) => p.locator('tbody tr').first().waitFor() },
-  {
-    name: 'entity page',
-    path: 'catalog/default/component/checkout-service',
-    shows: { css: 'h1', text: 'checkout-service' },
-    ready: (p) => p.getByRole('heading', { level: 1, name: 'checkout-service' }).waitFor(),
-  },
-  {
-    name: 'wizard, first field',
-    path: 'create/templates/default/new-library',
-    shows: { css: 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea' },
-    ready: (p) => p.getByRole('textbox').first().waitFor(),
-  },
-  {
-    name: 'docs page content',
-    path: 'docs/default/component/checkout-service/architecture/',
-    shows: { css: '.docs-content h1' },
-    ready: (p) => p.locator('.docs-content h1').first().waitFor(),
-  },
-];
 
 /** `page.goto(url)`; when the load event does not come within its 30 s (twice
  *  in a few hundred loads, at 0 ms), says which requests were still open and
