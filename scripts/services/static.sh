@@ -6,6 +6,8 @@
 # comes (port 8092: index.html finds its own base). Intranet pages that embed the
 # portal (tests/e2e/host): at 8092/intranet/ (mounted into a <div>, same origin as
 # the portal) and at 8093 (a second origin framing it, the allow-listed one).
+# With BESIDE=DIR, an older build is served too, at the root of port 8080 like
+# 8090's (scripts/bench/alternate.sh compares the two).
 #   scripts/services/static.sh start [DIST]   |   scripts/services/static.sh stop
 source "$(dirname "$0")/../lib.sh"
 PIDFILE="$RUN_DIR/nginx.pid"
@@ -19,6 +21,9 @@ case "${1:-}" in
     ln -s "$dist" "$NGX/www/portal"
     cp -r "$dist" "$NGX/csp/root"; bash "$ROOT/scripts/build/pin-base.sh" "$NGX/csp/root" /
     cp -r "$dist" "$NGX/csp/portal"; bash "$ROOT/scripts/build/pin-base.sh" "$NGX/csp/portal" /portal/
+    if [ -n "${BESIDE:-}" ]; then
+      cp -r "$BESIDE" "$NGX/csp/beside"; bash "$ROOT/scripts/build/pin-base.sh" "$NGX/csp/beside" /
+    fi
     # 7999: the backend failures.spec.ts configures and never starts; 7998: the
     # fault proxy faults.spec.ts puts in front of the backend; the guarded backend
     # is the permission tests'.
@@ -61,6 +66,17 @@ http {
     add_header Content-Security-Policy "$csp" always;
     location / { try_files \$uri /index.html; }
   }
+$( [ -n "${BESIDE:-}" ] && cat <<BESIDE
+  # The older build beside it, served alike.
+  server {
+    listen 127.0.0.1:$DEMO_PORT;
+    root $NGX/csp/beside;
+    add_header Cache-Control \$sd_cache always;
+    add_header Content-Security-Policy "$csp" always;
+    location / { try_files \$uri /index.html; }
+  }
+BESIDE
+)
   # Under a sub-path, under the strict CSP.
   server {
     listen 127.0.0.1:8091;

@@ -7,7 +7,7 @@
 // (browser.mjs recordShown), each build, and every sample.
 //   BEFORE_BASE=… BASE=… node tests/e2e/bench/alternate-bench.mjs [pairs] [rtt]
 // (scripts/bench/alternate.sh serves the two builds and runs it.)
-import { guestContext, launch, recordShown, shownMs } from './browser.mjs';
+import { coldPage, launch, shownMs } from './browser.mjs';
 import { PAGES } from './pages.mjs';
 
 const [pairsArg = '14', rttArg = '40'] = process.argv.slice(2);
@@ -28,17 +28,7 @@ for (const target of PAGES.filter((t) => t.name.includes(process.env.ONLY || '')
   for (let i = 0; i < pairs; i++) {
     // Which build goes first alternates too.
     for (const [label, base] of i % 2 ? [...builds].reverse() : builds) {
-      const context = await guestContext(browser);
-      await recordShown(context, target.shows.css, target.shows.text);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: rtt,
-        downloadThroughput: 20e6 / 8,
-        uploadThroughput: 20e6 / 8,
-      });
+      const { context, page } = await coldPage(browser, target.shows, rtt, 20e6 / 8);
       await page.goto(base + target.path, { waitUntil: 'commit' });
       await target.ready(page);
       samples[label].push(await shownMs(page));

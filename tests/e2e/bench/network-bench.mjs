@@ -6,7 +6,7 @@
 // request (CORS preflights too), when it started and ended, and what it waited for.
 //   node tests/e2e/bench/network-bench.mjs <label> <rtt ms> [runs] [mbit]
 // The last line is JSON for scripts/bench/network.sh's table.
-import { BASE, BACKEND, guestContext, launch, median, recordShown, shownMs } from './browser.mjs';
+import { BASE, BACKEND, coldPage, guestContext, launch, median, shownMs } from './browser.mjs';
 import { PAGES } from './pages.mjs';
 
 const [label = 'build', rttArg = '40', runsArg = '3', mbitArg = '20'] = process.argv.slice(2);
@@ -39,17 +39,7 @@ async function goto(page, url) {
 
 /** One cold load of `page`: ms to first content and the requests, from CDP. */
 async function coldLoad(browser, target) {
-  const context = await guestContext(browser);
-  await recordShown(context, target.shows.css, target.shows.text);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: rtt,
-    downloadThroughput: bytesPerSec,
-    uploadThroughput: bytesPerSec,
-  });
+  const { context, page, cdp } = await coldPage(browser, target.shows, rtt, bytesPerSec);
   const requests = new Map();
   let t0 = null;
   cdp.on('Network.requestWillBeSent', (e) => {
