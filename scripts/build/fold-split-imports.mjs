@@ -6,10 +6,11 @@
 // unless the glue is as described.
 //   node scripts/build/fold-split-imports.mjs <main.js>
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loaderImports } from './split-loaders.mjs';
 
 const [file] = process.argv.slice(2);
 let js = readFileSync(file, 'utf8');
-const imports = [...js.matchAll(/^import \* as (\w+) from "\.\/__wasm_split\.js";?\n/gm)];
+const imports = loaderImports(js);
 const keys = [...js.matchAll(/^\s*"\.\/__wasm_split\.js": (\w+),?\n/gm)];
 if (imports.length === 0 || keys.length !== imports.length) {
   throw new Error(`fold-split-imports: ${imports.length} imports of __wasm_split.js and ${keys.length} keys in ${file}`);

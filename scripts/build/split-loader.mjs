@@ -10,6 +10,7 @@
 // after pack-chunks.mjs.
 //   node scripts/build/split-loader.mjs <pkg dir>
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loaderImports } from './split-loaders.mjs';
 
 const [dir] = process.argv.slice(2);
 const loaderFile = `${dir}/__wasm_split.js`;
@@ -22,7 +23,7 @@ writeFileSync(`${dir}/chunk-loader.js`, js);
 // The one import of the loader in main.js (scripts/build/fold-split-imports.mjs).
 const mainFile = `${dir}/main.js`;
 const main = readFileSync(mainFile, 'utf8');
-const imports = [...main.matchAll(/^import \* as (\w+) from "\.\/__wasm_split\.js";?\n/gm)];
+const imports = loaderImports(main);
 if (imports.length !== 1) throw new Error(`split-loader: ${imports.length} imports of __wasm_split.js in main.js`);
 const [line, name] = imports[0];
 
