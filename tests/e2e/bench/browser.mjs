@@ -72,11 +72,11 @@ export const recordShown = (context, css, text = '') =>
 export const shownMs = (page) => page.waitForFunction(() => window.__shown).then((h) => h.jsonValue()).then(Math.round);
 
 /** A fresh context (cold cache, the guest session restored by the portal) that
- *  records when `shows` ({ css, text }) is painted, and in it a page whose
- *  network is emulated: `rtt` ms round trip, `bytesPerSec` both ways. */
+ *  records when `shows` ({ css, text }, if given) is painted, and in it a page
+ *  whose network is emulated: `rtt` ms round trip, `bytesPerSec` both ways. */
 export async function coldPage(browser, shows, rtt, bytesPerSec) {
   const context = await guestContext(browser);
-  await recordShown(context, shows.css, shows.text);
+  if (shows) await recordShown(context, shows.css, shows.text);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

@@ -6,7 +6,7 @@
 // request (CORS preflights too), when it started and ended, and what it waited for.
 //   node tests/e2e/bench/network-bench.mjs <label> <rtt ms> [runs] [mbit]
 // The last line is JSON for scripts/bench/network.sh's table.
-import { BASE, BACKEND, coldPage, guestContext, launch, median, shownMs } from './browser.mjs';
+import { BASE, BACKEND, coldPage, launch, median, shownMs } from './browser.mjs';
 import { PAGES } from './pages.mjs';
 
 const [label = 'build', rttArg = '40', runsArg = '3', mbitArg = '20'] = process.argv.slice(2);
@@ -134,11 +134,7 @@ for (const target of PAGES.filter((t) => t.name.includes(process.env.ONLY || '')
 if (!process.env.ONLY || 'in the app'.includes(process.env.ONLY)) {
   const steps = { 'entity, opened in the app': [], 'entity, opened again': [] };
   for (let i = 0; i < runs; i++) {
-    const context = await guestContext(browser);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rtt, downloadThroughput: bytesPerSec, uploadThroughput: bytesPerSec });
+    const { context, page, cdp } = await coldPage(browser, null, rtt, bytesPerSec);
     let sent = [];
     cdp.on('Network.requestWillBeSent', (e) => { if (e.request.url.startsWith(BACKEND)) sent.push(e.request.method); });
     await goto(page, `${BASE}catalog`);
