@@ -117,12 +117,16 @@ export function copyButtons(root, copy) {
   }
 }
 
-/** Moves the whole article's parts into `shown`, the preview's `div`, in place
- * of the preview's own: what is on screen stays where it is. Without the whole
- * article (it could not be read), says so after the beginning. */
-export function complete(shown, whole, failed) {
+/** Puts the whole article's parts into `shown`, the preview's `div`, in place
+ * of the preview's own (what is on screen stays where it is): the first
+ * `atOnce`, the rest in steps. Without the whole article (it could not be
+ * read), says so after the beginning. */
+export function complete(shown, whole, failed, atOnce) {
   if (whole) {
-    shown.replaceChildren(...whole.childNodes);
+    finishSteps(shown);
+    const parts = [...whole.children];
+    shown.replaceChildren(...parts.slice(0, atOnce));
+    inSteps(shown, parts.slice(atOnce).map((part) => () => shown.append(part)));
   } else {
     const note = shown.ownerDocument.createElement('p');
     note.className = 'notice warning';
@@ -132,6 +136,28 @@ export function complete(shown, whole, failed) {
   }
 }
 
+/** Puts an article (`finish`'s `div`) into `into`: its first `atOnce` parts
+ * now, the rest in steps. On a later visit the same `div` comes back whole. */
+export function show(into, body, atOnce) {
+  finishSteps(body); // what a visit just before left waiting
+  const rest = [...body.children].slice(atOnce);
+  for (const part of rest) part.remove();
+  into.append(body);
+  inSteps(body, rest.map((part) => () => body.append(part)));
+}
+
+/** Adds `pieces` to the list in `nav`, in steps: a JSON list of [path, html],
+ * the HTML being `<li>`s the portal wrote (titles escaped, links its own
+ * routes) and the path the positions of the entries, from the top list down,
+ * whose nested list they end. */
+export function listInSteps(nav, pieces) {
+  const top = nav.querySelector('ul');
+  inSteps(top, JSON.parse(pieces).map(([path, html]) => () => {
+    const list = path.reduce((l, i) => l.children[i].querySelector(':scope > ul'), top);
+    list.insertAdjacentHTML('beforeend', html);
+  }));
+}
+
 /** Settles once `el` is in the page and has been painted: a beginning read
  * ahead (the page not shown yet, or its tab hidden) is completed only then. */
 export function afterShown(el) {
@@ -139,4 +165,41 @@ export function afterShown(el) {
     const check = () => (el.isConnected ? setTimeout(done, 0) : requestAnimationFrame(check));
     requestAnimationFrame(check);
   });
+}
+
+// A long page goes into the document a piece at a time: what fills the first
+// screens at once, the rest in tasks of a few milliseconds, so that neither
+// the page's first frame nor a click meanwhile waits for a megabyte of nodes.
+// A pointer or key press first puts in all that is left, so that a link to a
+// heading further down (or the browser's own jump to it) finds it.
+const STEP_MS = 8;
+// Each step: what it adds to (`target`) and the adding (`run`), in order.
+let steps = [];
+function inSteps(target, runs) {
+  if (!runs.length) return;
+  if (!steps.length) {
+    addEventListener('pointerdown', finishSteps, true);
+    addEventListener('keydown', finishSteps, true);
+    // After the next frame: queued before it, the steps could run ahead of it
+    // and make the first frame wait for all they add.
+    requestAnimationFrame(() => setTimeout(nextSteps));
+  }
+  steps.push(...runs.map((run) => ({ target, run })));
+}
+function nextSteps() {
+  const until = performance.now() + STEP_MS;
+  while (steps.length && performance.now() < until) steps.shift().run();
+  if (steps.length) setTimeout(nextSteps);
+  else finishSteps();
+}
+/** Takes every step that is left at once, or those adding to `target` only. */
+function finishSteps(target) {
+  const now = target instanceof Node ? steps.filter((s) => s.target === target) : steps;
+  const taken = new Set(now);
+  steps = steps.filter((s) => !taken.has(s));
+  for (const s of now) s.run();
+  if (!steps.length) {
+    removeEventListener('pointerdown', finishSteps, true);
+    removeEventListener('keydown', finishSteps, true);
+  }
 }

@@ -26,7 +26,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 use crate::docs::links::DocsLocation;
-use crate::docs::page::{self, DocsPage, Markup};
+use crate::docs::page::{self, DocsPage, ListPath, Markup, NavItem};
 
 /// An element of the navigation or the table of contents as the script hands it over.
 #[derive(Clone, Debug, Deserialize)]
@@ -87,6 +87,12 @@ const PREVIEW_BYTES: usize = 128 * 1024;
 /// less to skip than thousands of blocks.
 const BLOCKS_PER_PART: u32 = 40;
 
+/// Parts a long article shows in its first frame; the rest follow in steps of a
+/// few milliseconds (`inSteps` in the script), like…
+const FIRST_PARTS: u32 = 2;
+/// …the entries of a long table of contents after its first ones.
+const TOC_STEP: usize = 150;
+
 /// The script's settings: the Sanitizer's configuration from `page`'s allowlist
 /// (the document's own structure kept, so the article can be found in it), and
 /// where the article, navigation and table of contents stand.
@@ -137,7 +143,7 @@ thread_local! {
 /// `in_browser.js`, fetched once (the build puts it beside the wasm as
 /// `docs-read.js`); `None` without the boot script or when it cannot load.
 async fn script() -> Option<JsValue> {
-    if let Some(s) = SCRIPT.with(|s| s.borrow().clone()) {
+    if let Some(s) = loaded() {
         return Some(s);
     }
     let import = crate::browser::boot_function("__stagedoorImport")?;
@@ -172,7 +178,8 @@ pub async fn read_page(html: &str, at: &DocsLocation, preview: bool) -> Option<D
                     let _ = JsFuture::from(Promise::from(painted)).await;
                 }
                 let article = read(&script, &whole, &at, Reading::Article).map_or(JsValue::NULL, |p| p.content.into());
-                call(&script, "complete", &[shown.into(), article, "The rest of this page could not be read.".into()]);
+                let failed = "The rest of this page could not be read.";
+                call(&script, "complete", &[shown.into(), article, failed.into(), FIRST_PARTS.into()]);
             });
             return Some(page);
         }
@@ -225,6 +232,36 @@ fn read(script: &JsValue, html: &str, at: &DocsLocation, reading: Reading) -> Op
     let nav = parsed.nav.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
     let toc = parsed.toc.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
     Some(DocsPage { title, content, nav, toc })
+}
+
+/// The script, if a page was read with it.
+fn loaded() -> Option<JsValue> {
+    SCRIPT.with(|s| s.borrow().clone())
+}
+
+/// Puts an article this module read into `into`: a long one's first parts now,
+/// the rest in steps; all of it at once with `at_once` (a link to a heading).
+pub fn show(into: &Element, article: &Element, at_once: bool) {
+    let first = if at_once { u32::MAX } else { FIRST_PARTS };
+    if loaded().and_then(|s| call(&s, "show", &[into.into(), article.into(), first.into()])).is_none() {
+        let _ = into.append_child(article);
+    }
+}
+
+/// A table of contents as `nav_html`, or where the script can add the rest
+/// after the first frame (`toc_rest`), its first entries and the rest's pieces.
+pub fn toc_html(items: &[NavItem], label: &str) -> (String, Vec<(ListPath, String)>) {
+    match loaded() {
+        Some(_) => page::nav_html_in_steps(items, label, TOC_STEP),
+        None => (page::nav_html(items, label), vec![]),
+    }
+}
+
+/// Adds the rest of a table of contents (`toc_html`) to the one in `nav`.
+pub fn toc_rest(nav: &Element, pieces: &[(ListPath, String)]) {
+    if let (Some(s), false) = (loaded(), pieces.is_empty()) {
+        call(&s, "listInSteps", &[nav.into(), serde_json::to_string(pieces).unwrap_or_default().into()]);
+    }
 }
 
 /// A "Copy" button on every code block of an article read by `page::read_page`

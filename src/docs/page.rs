@@ -238,6 +238,14 @@ pub fn nav_items<E: Markup>(ul: &E, at: &DocsLocation) -> Vec<NavItem> {
 /// built from their items (text escaped; every `href` a route `links` made):
 /// a long table of contents is then one insertion, not thousands of views.
 pub fn nav_html(items: &[NavItem], label: &str) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    format!("<ul class=\"docs-nav-list\" aria-label=\"{}\">{}</ul>", escape_attr(label), items_html(items))
+}
+
+/// Entries of a list as `<li>`s, without the list.
+fn items_html(items: &[NavItem]) -> String {
     fn item(out: &mut String, i: &NavItem) {
         out.push_str("<li>");
         match &i.href {
@@ -261,13 +269,65 @@ pub fn nav_html(items: &[NavItem], label: &str) -> String {
         }
         out.push_str("</li>");
     }
-    if items.is_empty() {
-        return String::new();
-    }
-    let mut out = format!("<ul class=\"docs-nav-list\" aria-label=\"{}\">", escape_attr(label));
+    let mut out = String::new();
     items.iter().for_each(|i| item(&mut out, i));
-    out.push_str("</ul>");
     out
+}
+
+/// An entry and the entries nested in it.
+fn entries(item: &NavItem) -> usize {
+    1 + item.children.iter().map(entries).sum::<usize>()
+}
+
+/// Where a piece of a list goes: the positions of the entries, from the top
+/// list down, whose nested list it ends (empty: the top list).
+pub type ListPath = Vec<usize>;
+
+/// A list's first `step` entries in reading order (with at least the first
+/// entry nested in each, so each nested list is there to add to), and the rest
+/// in pieces of at least `step` entries, each with the list it ends
+/// (deepest first). An entry is never cut from what it holds, except on the way
+/// to the first `step`.
+fn split_list(items: &[NavItem], step: usize) -> (Vec<NavItem>, Vec<(ListPath, &[NavItem])>) {
+    fn first<'a>(items: &'a [NavItem], left: &mut usize, path: &mut ListPath, rest: &mut Vec<(ListPath, &'a [NavItem])>) -> Vec<NavItem> {
+        let mut kept = vec![];
+        for (n, item) in items.iter().enumerate() {
+            if *left == 0 && n > 0 {
+                rest.push((path.clone(), &items[n..]));
+                break;
+            }
+            *left = left.saturating_sub(1);
+            path.push(n);
+            let children = first(&item.children, left, path, rest);
+            path.pop();
+            kept.push(NavItem { title: item.title.clone(), href: item.href.clone(), active: item.active, children });
+        }
+        kept
+    }
+    let (mut rest, mut left) = (vec![], step);
+    let kept = first(items, &mut left, &mut vec![], &mut rest);
+    let mut pieces = vec![];
+    for (path, items) in rest {
+        let mut start = 0;
+        let mut count = 0;
+        for (n, item) in items.iter().enumerate() {
+            count += entries(item);
+            if count >= step || n + 1 == items.len() {
+                pieces.push((path.clone(), &items[start..=n]));
+                (start, count) = (n + 1, 0);
+            }
+        }
+    }
+    (kept, pieces)
+}
+
+/// `nav_html` in pieces (`split_list`): the list with its first `step` entries,
+/// then the `<li>`s of each piece and where they go. A table of contents
+/// thousands of entries long costs its page's first frame tens of
+/// milliseconds; its first screens are all that frame needs.
+pub fn nav_html_in_steps(items: &[NavItem], label: &str, step: usize) -> (String, Vec<(ListPath, String)>) {
+    let (first, rest) = split_list(items, step);
+    (nav_html(&first, label), rest.into_iter().map(|(path, items)| (path, items_html(items))).collect())
 }
 
 /// The article's HTML without mkdocs' edit/view buttons.
@@ -454,6 +514,48 @@ mod tests {
             )
         );
         assert_eq!(nav_html(&[], "Pages"), "");
+    }
+
+    #[test]
+    fn a_long_list_comes_in_pieces_that_make_up_the_whole_list() {
+        let leaf = |n: usize| NavItem { title: format!("S{n}"), href: Some(format!("/d/#doc-s{n}")), active: false, children: vec![] };
+        // As mkdocs writes it: the page's title, and under it ten sections, the
+        // third holding four subsections (15 entries).
+        let mut sections: Vec<NavItem> = (0..10).map(leaf).collect();
+        sections[2].children = (100..104).map(leaf).collect();
+        let items = vec![NavItem { title: "Page".into(), href: Some("/d/".into()), active: false, children: sections }];
+        let (first, rest) = split_list(&items, 4);
+        // Page, S0, S1, S2 and its first subsection.
+        let titles = |items: &[NavItem]| items.iter().map(|i| i.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&first[0].children), ["S0", "S1", "S2"]);
+        assert_eq!(titles(&first[0].children[2].children), ["S100"]);
+        // Then the rest of S2's subsections, and the sections in pieces of 4 or more.
+        let pieces: Vec<(ListPath, Vec<String>)> = rest.iter().map(|(p, i)| (p.clone(), titles(i))).collect();
+        assert_eq!(
+            pieces,
+            [
+                (vec![0, 2], vec!["S101".to_string(), "S102".into(), "S103".into()]),
+                (vec![0], vec!["S3".to_string(), "S4".into(), "S5".into(), "S6".into()]),
+                (vec![0], vec!["S7".to_string(), "S8".into(), "S9".into()]),
+            ]
+        );
+        // Each piece added where it says: the list as it was.
+        let mut whole = first.clone();
+        for (path, piece) in &rest {
+            let mut list = &mut whole;
+            for &i in path {
+                list = &mut list[i].children;
+            }
+            list.extend(piece.iter().cloned());
+        }
+        assert_eq!(whole, items);
+        // As HTML: the first piece's list, then each piece's entries.
+        let (html, pieces) = nav_html_in_steps(&items, "Sections", 4);
+        assert_eq!(html, nav_html(&first, "Sections"));
+        assert_eq!(pieces[0], (vec![0, 2], items_html(&items[0].children[2].children[1..])));
+        // A short list is one piece; none, nothing.
+        assert_eq!(nav_html_in_steps(&items, "Sections", 100), (nav_html(&items, "Sections"), vec![]));
+        assert_eq!(nav_html_in_steps(&[], "Sections", 4), (String::new(), vec![]));
     }
 
     #[test]

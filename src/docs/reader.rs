@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::Backend;
 use crate::browser::{copy_text, event_closest};
 use crate::config::Config;
-use crate::docs::in_browser::add_copy_buttons;
+use crate::docs::in_browser::{self, add_copy_buttons};
 use crate::docs::page::{nav_html, DocsPage, NavItem};
 use crate::docs::pages::{self, Article, PageError};
 use crate::docs::search::DocsSearch;
@@ -233,11 +233,14 @@ fn docs_view(p: DocsPage<Article>, hash: String, prefetch: Prefetch) -> AnyView 
     let article = NodeRef::<leptos::html::Article>::new();
     let nav = p.nav.clone();
     let neighbours = prefetch.clone();
+    let (toc_html, toc_rest) = in_browser::toc_html(&p.toc, "Sections");
+    let toc = NodeRef::<leptos::html::Nav>::new();
+    toc.on_load(move |el| in_browser::toc_rest(&el, &toc_rest));
     article.on_load(move |el| {
-        // Moved in whole (from the last visit's page, if any): no copy, no parse;
-        // its copy buttons were added when it was read.
+        // Moved in (from the last visit's page, if any): no copy, no parse; its
+        // copy buttons were added when it was read.
         match nodes {
-            Some(nodes) => drop(el.append_child(&nodes)),
+            Some(nodes) => in_browser::show(&el, &nodes, !hash.is_empty()),
             None => spawn_local(async move { add_copy_buttons(&el).await }),
         }
         // Fetched at once (network only), read after a moment of reading, so the
@@ -257,7 +260,7 @@ fn docs_view(p: DocsPage<Article>, hash: String, prefetch: Prefetch) -> AnyView 
         <div class="docs-layout" on:pointerover=on_pointer>
             <nav class="docs-nav" aria-label="Documentation pages" inner_html=nav_html(&p.nav, "Pages")></nav>
             <article class="docs-content" node_ref=article inner_html=html on:click=copy_code></article>
-            <nav class="docs-toc" aria-label="On this page" inner_html=nav_html(&p.toc, "Sections")></nav>
+            <nav class="docs-toc" aria-label="On this page" node_ref=toc inner_html=toc_html></nav>
         </div>
     }
     .into_any()

@@ -27,7 +27,7 @@ test('a docs page shows at once with no internet: its text, image, navigation an
   await expect(page.getByRole('region', { name: 'Build log' }).or(page.getByLabel('Build log'))).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: /Checkout service|Overview/i })).toBeVisible({ timeout: 60_000 });
   const pages = page.getByRole('navigation', { name: 'Documentation pages' });
-  await expect(pages.getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook']);
+  await expect(pages.getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook', 'Changelog']);
   // Above the docs: whose they are, linked to the entity and its owner.
   await expect(page.getByText('Documentation of checkout-service · Owner: team-payments')).toBeVisible();
   await expect(page.getByRole('link', { name: 'team-payments' })).toHaveAttribute('href', /catalog\/default\/group\/team-payments$/);
@@ -67,6 +67,27 @@ test('a docs page shows at once with no internet: its text, image, navigation an
   expect(markupReader).toEqual([]);
 });
 
+// After the first test, so the site is built (one worker runs this file in order).
+test('a long docs page shows its first screens at once and then all of it: every section, every entry of its contents', async ({ page }) => {
+  // 300 releases: more than the first frame takes of the article (two parts of
+  // 40 blocks) and of the table of contents (150 entries); the rest follows in steps.
+  await signInAsGuest(page, 'docs/default/component/checkout-service/changelog/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Changelog' })).toBeVisible({ timeout: 60_000 });
+  const article = page.getByRole('article');
+  await expect(article.getByRole('heading', { level: 2 })).toHaveCount(300);
+  await expect(article.getByRole('heading', { level: 2 }).first()).toHaveText(/^3\.9\.9/);
+  await expect(article.getByText('Release 2.0.0: retries on payment timeouts')).toHaveCount(1);
+  // The table of contents: every release once, in order, each a link to its heading.
+  const contents = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+  await expect(contents).toHaveCount(300);
+  await expect(contents.nth(150)).toHaveText('2.4.9');
+  await expect(contents.last()).toHaveText('1.0.0');
+  // A link to a release far down scrolls to it.
+  await contents.nth(290).click();
+  await expect(page.getByRole('heading', { level: 2, name: '1.0.9' })).toBeInViewport();
+  await expect(page.getByRole('heading', { level: 1, name: 'Changelog' })).not.toBeInViewport();
+});
+
 // After the test above, so the site is built (one worker runs this file in order).
 test('a browser without the HTML Sanitizer API gets the same page from the portal\'s own reader, and a retry when it cannot be fetched', async ({ page }) => {
   await page.addInitScript(() => { delete (Document as unknown as { parseHTML?: unknown }).parseHTML; });
@@ -77,7 +98,7 @@ test('a browser without the HTML Sanitizer API gets the same page from the porta
   await page.unroute('**/pkg*/*docs_markup*');
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Runbook/ })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Documentation pages' }).getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook']);
+  await expect(page.getByRole('navigation', { name: 'Documentation pages' }).getByRole('link')).toHaveText(['Overview', 'Architecture', 'Runbook', 'Changelog']);
   await expect(page.getByRole('button', { name: 'Copy code' }).first()).toBeVisible();
   await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Dashboards' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /Dashboards/ })).toBeInViewport();
