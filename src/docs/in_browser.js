@@ -118,15 +118,17 @@ export function copyButtons(root, copy) {
 }
 
 /** Puts the whole article's parts into `shown`, the preview's `div`, in place
- * of the preview's own (what is on screen stays where it is): the first
- * `atOnce`, the rest in steps. Without the whole article (it could not be
+ * of the preview's own (what is on screen stays where it is): as many as the
+ * beginning had or `atOnce`, the rest in steps. Without the whole article (it could not be
  * read), says so after the beginning. */
 export function complete(shown, whole, failed, atOnce) {
   if (whole) {
     finishSteps(shown);
+    // As many parts as the beginning had: a reader who scrolled into them stays put.
+    const now = Math.max(atOnce, shown.children.length);
     const parts = [...whole.children];
-    shown.replaceChildren(...parts.slice(0, atOnce));
-    inSteps(shown, parts.slice(atOnce).map((part) => () => shown.append(part)));
+    shown.replaceChildren(...parts.slice(0, now));
+    inSteps(shown, parts.slice(now).map((part) => () => shown.append(part)));
   } else {
     const note = shown.ownerDocument.createElement('p');
     note.className = 'notice warning';
