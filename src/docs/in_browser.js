@@ -180,8 +180,8 @@ let steps = [];
 function inSteps(target, runs) {
   if (!runs.length) return;
   if (!steps.length) {
-    addEventListener('pointerdown', finishSteps, true);
-    addEventListener('keydown', finishSteps, true);
+    addEventListener('pointerdown', finishAllSteps, true);
+    addEventListener('keydown', finishAllSteps, true);
     // After the next frame: queued before it, the steps could run ahead of it
     // and make the first frame wait for all they add.
     requestAnimationFrame(() => setTimeout(nextSteps));
@@ -192,16 +192,19 @@ function nextSteps() {
   const until = performance.now() + STEP_MS;
   while (steps.length && performance.now() < until) steps.shift().run();
   if (steps.length) setTimeout(nextSteps);
-  else finishSteps();
+  else finishAllSteps();
 }
-/** Takes every step that is left at once, or those adding to `target` only. */
+/** Takes at once the steps that add to `target` (all of them without one). */
 function finishSteps(target) {
-  const now = target instanceof Node ? steps.filter((s) => s.target === target) : steps;
-  const taken = new Set(now);
-  steps = steps.filter((s) => !taken.has(s));
+  const now = steps.filter((s) => !target || s.target === target);
+  steps = steps.filter((s) => target && s.target !== target);
   for (const s of now) s.run();
   if (!steps.length) {
-    removeEventListener('pointerdown', finishSteps, true);
-    removeEventListener('keydown', finishSteps, true);
+    removeEventListener('pointerdown', finishAllSteps, true);
+    removeEventListener('keydown', finishAllSteps, true);
   }
+}
+// A listener of its own: an event must not be taken for a target.
+function finishAllSteps() {
+  finishSteps(null);
 }
