@@ -76,15 +76,11 @@ function firstCalls(api) {
   return [];
 }
 
-async function startEarly() {
-  const configUrl = new URL('config.json', document.baseURI).href;
-  const config = await (await earlyFetch(configUrl)).clone().json();
-  const base = String(config?.backend?.baseUrl || '').trim().replace(/\/+$/, '');
-  const env = config?.auth?.environment || 'development';
-  if (!/^https?:\/\//.test(base)) return;
-  const provider = localStorage.getItem(`stagedoor:signed-in-with@${base}`);
-  if (!provider) return;
-  const refreshUrl = `${base}/api/auth/${provider}/refresh?optional&env=${encodeURIComponent(env)}`;
+/** Restores the session from `provider` of the backend at `base` (config.json's
+ * `auth.environment`: `env`, encoded), then sends the page's first calls with
+ * its token. */
+async function restore(base, provider, env) {
+  const refreshUrl = `${base}/api/auth/${provider}/refresh?optional&env=${env}`;
   const refresh = await earlyFetch(refreshUrl, null, { credentials: 'include', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
   if (!refresh.ok) return;
   const token = (await refresh.clone().json())?.backstageIdentity?.token;
@@ -93,6 +89,31 @@ async function startEarly() {
   for (const call of firstCalls(`${base}/api`)) {
     if (token) earlyFetch(noTotal ? call.replace('&totalItems=exclude', '') : call, token);
   }
+}
+
+async function startEarly() {
+  const configUrl = new URL('config.json', document.baseURI).href;
+  const reading = earlyFetch(configUrl).then((r) => r.clone().json());
+  const signedIn = (base) => localStorage.getItem(`stagedoor:signed-in-with@${base}`);
+  // The session is restored as on the last visit at once, before config.json
+  // is read: those few steps would wait tens of ms for a main thread busy
+  // starting the wasm. Still signed in with the same provider (signing out
+  // forgets it), the guess is nearly always right, and a wrong one (config.json
+  // changed) is a request the app never uses.
+  const lastKey = `stagedoor:last-session@${configUrl}`;
+  const last = localStorage.getItem(lastKey);
+  const [lastBase, lastProvider, lastEnv] = last?.split(' ') || [];
+  const guessed = lastProvider && signedIn(lastBase) === lastProvider && restore(lastBase, lastProvider, lastEnv);
+  const config = await reading;
+  const base = String(config?.backend?.baseUrl || '').trim().replace(/\/+$/, '');
+  const env = encodeURIComponent(config?.auth?.environment || 'development');
+  if (!/^https?:\/\//.test(base)) return;
+  const provider = signedIn(base);
+  if (!provider) return;
+  const session = `${base} ${provider} ${env}`;
+  if (guessed && session === last) return guessed;
+  localStorage.setItem(lastKey, session);
+  return restore(base, provider, env);
 }
 
 // Where the wasm and the pages' own stylesheets are (ui/page_style.rs).

@@ -16,11 +16,15 @@ export const launch = () => chromium.launch({ executablePath, args: flags });
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 /** A fresh browser context (cold HTTP cache) in which the portal restores the
- *  guest session itself, as after a reload; `window.__wasm` is the wasm's exports. */
+ *  guest session itself, as after a reload: local storage holds what the last
+ *  visit left there (the app: who signed in; boot.js: where that session came
+ *  from, for the portal at the origin's root). `window.__wasm` is the wasm's exports. */
 export async function guestContext(browser) {
   const context = await browser.newContext();
   await context.addInitScript((backend) => {
     localStorage.setItem(`stagedoor:signed-in-with@${backend}`, 'guest');
+    const session = `${backend} guest development`;
+    localStorage.setItem(`stagedoor:last-session@${location.origin}/config.json`, session);
     addEventListener('StagedoorStarted', (e) => { window.__wasm = e.detail.wasm; });
   }, BACKEND);
   return context;
