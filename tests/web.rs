@@ -242,7 +242,7 @@ fn provide_docs_script() {
 async fn read_in_browser(article: &str, hosts: &[&str]) -> String {
     provide_docs_script();
     let html = format!("<!doctype html><html><body><article class=\"md-content__inner\">{article}</article></body></html>");
-    let page = stagedoor::docs::in_browser::read_page(&html, &docs_at("", hosts), false).await;
+    let page = stagedoor::docs::in_browser::read_page(&html, &docs_at("", hosts), false, |_, _| {}).await;
     page.unwrap_or_else(|| panic!("the browser did not read {article:?} (hosts {hosts:?})")).content.inner_html()
 }
 
@@ -258,7 +258,7 @@ async fn the_browsers_sanitizer_leaves_hostile_markup_inert() {
     let frames = r#"<iframe src="https://video.acme.example/v/1"></iframe>"#;
     assert!(!read_in_browser(frames, &[]).await.contains("<iframe"));
     let html = format!("<html><body><article>{frames}</article></body></html>");
-    assert!(stagedoor::docs::in_browser::read_page(&html, &docs_at("", &["video.acme.example"]), false).await.is_none());
+    assert!(stagedoor::docs::in_browser::read_page(&html, &docs_at("", &["video.acme.example"]), false, |_, _| {}).await.is_none());
 }
 
 /// The element's HTML with every element's attributes in name order (the two
@@ -293,7 +293,7 @@ async fn the_browser_reads_real_pages_as_html5ever_and_ammonia_do() {
     for (html, path) in pages {
         let at = docs_at(path, &[]);
         let native = page::read_page(html, &at);
-        let browser = in_browser::read_page(html, &at, false).await.expect("this Chromium has the HTML Sanitizer API");
+        let browser = in_browser::read_page(html, &at, false, |_, _| {}).await.expect("this Chromium has the HTML Sanitizer API");
         assert_eq!((&browser.title, &browser.nav, &browser.toc), (&native.title, &native.nav, &native.toc), "{path}");
         let as_read = document().create_element("div").unwrap();
         as_read.set_inner_html(&native.content);
@@ -320,22 +320,34 @@ async fn the_browser_reads_real_pages_as_html5ever_and_ammonia_do() {
 }
 
 /// A long page shows its beginning first; once on screen, the whole article takes
-/// its place: the same nodes a whole reading gives, title and lists unchanged.
+/// its place: the same nodes a whole reading gives, title and navigation
+/// unchanged. Its long table of contents shows its first entries, and the rest
+/// follows into the list on screen.
 #[wasm_bindgen_test]
 async fn a_long_page_shows_its_beginning_then_all_of_it() {
     use stagedoor::docs::in_browser;
+    use stagedoor::docs::page::{nav_html, nav_html_first_entries, NavItem};
     provide_docs_script();
     let fixture = include_str!("fixtures/techdocs/checkout-architecture.html");
     let end = fixture.find("</article>").expect("the fixture has an article");
     let sections: String = (0..8000)
         .map(|i| format!(r#"<h2 id="s{i}">Section {i}</h2><p>Text of section {i}, with <a href="../operations/runbook/">a link</a>.</p><pre><code>step {i}</code></pre>"#))
         .collect();
-    let html = format!("{}{sections}{}", &fixture[..end], &fixture[end..]);
+    // In both copies of the table of contents (the sidebar's, and the one nested
+    // in the navigation), as mkdocs writes them.
+    let entries: String =
+        (0..400).map(|i| format!(r##"<li class="md-nav__item"><a href="#s{i}" class="md-nav__link">Section {i}</a></li>"##)).collect();
+    let list = r#"data-md-component="toc" data-md-scrollfix>"#;
+    let html = format!("{}{sections}{}", &fixture[..end], &fixture[end..]).replace(list, &format!("{list}{entries}"));
     assert!(html.len() > 600 * 1024);
     let at = docs_at("architecture/", &[]);
-    let whole = in_browser::read_page(&html, &at, false).await.unwrap();
-    let shown = in_browser::read_page(&html, &at, true).await.unwrap();
-    assert_eq!((&shown.title, &shown.nav, &shown.toc), (&whole.title, &whole.nav, &whole.toc));
+    let whole = in_browser::read_page(&html, &at, false, |_, _| {}).await.unwrap();
+    let whole_toc = std::rc::Rc::new(std::cell::RefCell::new(None::<Vec<NavItem>>));
+    let handed = whole_toc.clone();
+    let shown = in_browser::read_page(&html, &at, true, move |_, toc| *handed.borrow_mut() = Some(toc)).await.unwrap();
+    assert_eq!((&shown.title, &shown.nav), (&whole.title, &whole.nav));
+    assert!(whole.toc.len() > 400, "{}", whole.toc.len());
+    assert_eq!(shown.toc, nav_html_first_entries(&whole.toc, 150));
     let ids = |e: &web_sys::Element| e.query_selector_all("h2[id^='doc-s']").unwrap().length();
     assert!(ids(&shown.content) < 8000, "the beginning only: {}", ids(&shown.content));
     assert_eq!(ids(&whole.content), 8000);
@@ -343,18 +355,28 @@ async fn a_long_page_shows_its_beginning_then_all_of_it() {
     let beginning = ids(&shown.content);
     sleep(300).await;
     assert_eq!(ids(&shown.content), beginning);
-    // …but once it is in the page and painted.
+    // …but once it is in the page and painted, as the reader lays it out.
+    let layout = document().create_element("div").unwrap();
+    layout.set_class_name(in_browser::LAYOUT_CLASS);
     let host = document().create_element("article").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
+    let toc = document().create_element("nav").unwrap();
+    toc.set_class_name(in_browser::TOC_CLASS);
+    toc.set_inner_html(&nav_html(&shown.toc, "Sections"));
+    layout.append_with_node_2(&host, &toc).unwrap();
+    document().body().unwrap().append_child(&layout).unwrap();
     host.append_child(&shown.content).unwrap();
+    let whole_list = nav_html(&whole.toc, "Sections");
     for _ in 0..100 {
-        if ids(&shown.content) == 8000 {
+        if ids(&shown.content) == 8000 && toc.inner_html() == whole_list {
             break;
         }
         sleep(50).await;
     }
     assert_eq!(in_attribute_order(&shown.content), in_attribute_order(&whole.content));
-    host.remove();
+    // The whole table of contents, handed over and on screen.
+    assert_eq!(whole_toc.borrow().as_ref(), Some(&whole.toc));
+    assert_eq!(toc.inner_html(), whole_list);
+    layout.remove();
 }
 
 /// Waits `ms` milliseconds of the browser's clock.

@@ -6,6 +6,22 @@
 
 // A parsed page waiting for its URLs: [elements, attributes] in list order.
 let pending = null;
+/** Only what reading a navigation list looks at (`c`: `parse`'s settings):
+ * the lists, their entries and links, with the text of links alone (a page's
+ * own table of contents, nested in the site navigation, is left out: it is read
+ * from the sidebar). With `budget`, the first `budget.left` entries (`li`s) in
+ * reading order, each with what it holds, and no more. */
+function tree(e, c, budget) {
+  const link = e.classList.contains(c.linkClass);
+  const node = { name: e.localName, classes: e.className, href: e.getAttribute('href'), text: link ? e.textContent : '', children: [] };
+  if (link) return node;
+  for (const k of e.children) {
+    if (k.classList.contains(c.skipClass)) continue;
+    if (budget && k.localName === 'li' && budget.left-- <= 0) break;
+    node.children.push(tree(k, c, budget));
+  }
+  return node;
+}
 
 /** Parses `html` with the sanitizer `config`; returns the page's title, navigation
  * and table of contents (as plain trees) and the URLs and ids to rewrite, as JSON,
@@ -13,7 +29,8 @@ let pending = null;
  * `reading`: 'whole'; 'beginning', `html` being the page's beginning only, read
  * as a browser shows a page still arriving (null unless the title, navigation
  * and table of contents all came before the article, so reading the whole page
- * cannot change them); or 'article', the whole page for its article alone. */
+ * cannot change them); 'article', the whole page for its article alone; or
+ * 'article-toc', for its article and table of contents. */
 export function parse(html, config, reading) {
   const preview = reading === 'beginning';
   if (typeof Document.parseHTML !== 'function') return null;
@@ -27,16 +44,6 @@ export function parse(html, config, reading) {
   // A preview takes mkdocs' own article only: the whole page may have it further on.
   const article = (preview ? c.article.slice(0, 1) : c.article).map((s) => doc.querySelector(s)).find((e) => e);
   if (!article) return null;
-  // Only what reading the navigation looks at: the lists, their entries and
-  // links, with the text of links alone (a page's own table of contents, nested
-  // in the site navigation, is left out: it is read from the sidebar).
-  const tree = (e) => e && {
-    name: e.localName,
-    classes: e.className,
-    href: e.getAttribute('href'),
-    text: e.classList.contains(c.linkClass) ? e.textContent : '',
-    children: e.classList.contains(c.linkClass) ? [] : [...e.children].filter((k) => !k.classList.contains(c.skipClass)).map(tree),
-  };
   const toc = c.toc.map((s) => doc.querySelector(s)).find((e) => e);
   const nav = doc.querySelector(c.nav);
   const h1 = article.querySelector('h1');
@@ -63,10 +70,21 @@ export function parse(html, config, reading) {
     i.setAttribute('aria-label', 'Done');
   }
   for (const a of article.querySelectorAll('a')) a.setAttribute('rel', c.rel);
-  pending = { doc, article, targets, copy: c.copy };
   const title = h1 ? h1.textContent : (doc.querySelector('title')?.textContent ?? '');
-  const lists = reading !== 'article';
-  return JSON.stringify({ title, titleFromHeading: !!h1, nav: lists ? tree(nav) : null, toc: lists ? tree(toc) : null, urls });
+  const lists = !reading.startsWith('article');
+  // A preview's first frame shows the first screens of a long table of
+  // contents: the rest is read with the whole page ('article-toc').
+  const budget = preview ? { left: c.tocFirst } : null;
+  const tocTree = (lists || reading === 'article-toc') && toc ? tree(toc, c, budget) : null;
+  pending = { doc, article, targets, copy: c.copy };
+  return JSON.stringify({ title, titleFromHeading: !!h1, nav: lists && nav ? tree(nav, c) : null, toc: tocTree, tocPartial: budget?.left < 0, urls });
+}
+
+/** Adds `pieces` (`listInSteps`) to the table of contents beside `shown`, in
+ * the layout (`layoutClass`) they share, if `shown` is still in one. */
+export function tocInSteps(shown, layoutClass, tocClass, pieces) {
+  const nav = shown.closest(`.${layoutClass}`)?.querySelector(`.${tocClass}`);
+  if (nav) listInSteps(nav, pieces);
 }
 
 /** Sets each URL or id to what Rust made of it (null: removed), adds the copy

@@ -8,9 +8,10 @@
 //! `page::read_page` (html5ever and ammonia), as before.
 //!
 //! A long page shows its beginning first, read as the browser shows a page still
-//! arriving (the text up to a little past the article's start, parsed alone:
-//! what is in it is what the whole page holds there); the whole page is read
-//! once that is on screen, and its article takes the beginning's place.
+//! arriving (`beginning`: the text up to a little past the article's start, with
+//! the first screens of its table of contents, parsed alone: what is in it is
+//! what the whole page holds there); the whole page is read once that is on
+//! screen, and its article and table of contents take the beginning's place.
 //!
 //! The DOM work is `in_browser.js`, fetched with the docs page (the boot script's
 //! `window.__stagedoorImport`): DOM calls made from Rust would each add an import
@@ -25,6 +26,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
+use crate::docs::beginning;
 use crate::docs::links::DocsLocation;
 use crate::docs::page::{self, DocsPage, ListPath, Markup, NavItem};
 
@@ -65,6 +67,9 @@ struct Parsed {
     title_from_heading: bool,
     nav: Option<MarkupNode>,
     toc: Option<MarkupNode>,
+    /// `toc` holds the first entries only (`TOC_HANDED_FIRST`).
+    #[serde(default)]
+    toc_partial: bool,
     urls: Vec<(String, String, String)>,
 }
 
@@ -74,13 +79,6 @@ const UNWRAPPED: &[&str] = &[
     "main", "section", "label", "button", "font", "big", "address", "search", "menu", "dialog", "fieldset", "legend", "output", "meter",
     "progress", "picture", "slot", "nobr", "marquee", "blink",
 ];
-
-/// Pages this long (the 3 MB mkdocs writes around a 1 MB document) show their
-/// beginning first…
-const PREVIEW_FROM: usize = 512 * 1024;
-/// …the text up to this far past the article's start: several screens, parsed
-/// in a few tens of milliseconds.
-const PREVIEW_BYTES: usize = 128 * 1024;
 
 /// Blocks per part of a long article: the page's style lays out only the parts
 /// on screen (`content-visibility`), and a few hundred parts cost the browser far
@@ -92,6 +90,16 @@ const BLOCKS_PER_PART: u32 = 40;
 const FIRST_PARTS: u32 = 2;
 /// …the entries of a long table of contents after its first ones.
 const TOC_STEP: usize = 150;
+/// Entries of a preview's table of contents read with its beginning: the first
+/// `TOC_STEP` and what `nav_html_in_steps` adds to them (the first entry of each
+/// list they open, mkdocs nesting at most six deep). The rest is read with the
+/// whole page once the beginning is on screen.
+const TOC_HANDED_FIRST: usize = TOC_STEP + 10;
+
+/// The reader's layout and its table of contents (`reader`'s classes), where
+/// the rest of a preview's table of contents goes.
+pub const LAYOUT_CLASS: &str = "docs-layout";
+pub const TOC_CLASS: &str = "docs-toc";
 
 /// The script's settings: the Sanitizer's configuration from `page`'s allowlist
 /// (the document's own structure kept, so the article can be found in it), and
@@ -121,6 +129,7 @@ fn settings() -> String {
         "toc": page::TOC,
         "linkClass": page::NAV_LINK,
         "skipClass": page::NAV_NESTED_TOC,
+        "tocFirst": TOC_HANDED_FIRST,
         "urlAttributes": url_attributes,
         "urlSelector": url_attributes.iter().map(|a| format!("[{a}]")).collect::<Vec<_>>().join(","),
         "remove": format!(".{}", page::ARTICLE_BUTTONS),
@@ -164,45 +173,54 @@ fn call(script: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
 /// then reads it with `page::read_page`. The article comes as a `<div>` of an
 /// inert document holding its nodes, which the reader moves into the page (and
 /// again on a later visit). `preview`: a long page may come as its beginning,
-/// completed in place once it is on screen.
-pub async fn read_page(html: &str, at: &DocsLocation, preview: bool) -> Option<DocsPage<Element>> {
+/// completed in place once it is on screen; its table of contents may then come
+/// with its first entries only, and `whole_toc` is handed the whole list (with
+/// the article's `div`) once it is read.
+pub async fn read_page(
+    html: &str,
+    at: &DocsLocation,
+    preview: bool,
+    whole_toc: impl FnOnce(&Element, Vec<NavItem>) + 'static,
+) -> Option<DocsPage<Element>> {
     if !at.allowed_hosts.is_empty() {
         return None;
     }
     let script = script().await?;
-    if let Some(end) = preview.then(|| preview_end(html)).flatten() {
-        if let Some(page) = read(&script, &html[..end], at, Reading::Beginning) {
+    if let Some(first) = preview.then(|| beginning::beginning(html, TOC_HANDED_FIRST)).flatten() {
+        if let Some((mut page, toc_partial)) = read(&script, &first.text, at, Reading::Beginning) {
+            let toc_partial = toc_partial || first.toc_cut;
+            // Its first screens exactly as the whole list's would be, so that
+            // the rest's pieces fit (`nav_html_in_steps`).
+            if toc_partial {
+                page.toc = page::nav_html_first_entries(&page.toc, TOC_STEP);
+            }
             let (whole, at, shown) = (html.to_string(), at.clone(), page.content.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(painted) = call(&script, "afterShown", &[shown.clone().into()]) {
                     let _ = JsFuture::from(Promise::from(painted)).await;
                 }
-                let article = read(&script, &whole, &at, Reading::Article).map_or(JsValue::NULL, |p| p.content.into());
+                let rest = read(&script, &whole, &at, Reading::Rest { toc: toc_partial });
                 let failed = "The rest of this page could not be read.";
-                call(&script, "complete", &[shown.into(), article, failed.into(), FIRST_PARTS.into()]);
+                let article = rest.as_ref().map_or(JsValue::NULL, |(p, _)| p.content.clone().into());
+                call(&script, "complete", &[shown.clone().into(), article, failed.into(), FIRST_PARTS.into()]);
+                if let Some((p, _)) = rest.filter(|_| toc_partial) {
+                    complete_toc(&script, &shown, p.toc, whole_toc);
+                }
             });
             return Some(page);
         }
     }
-    read(&script, html, at, Reading::Whole)
+    read(&script, html, at, Reading::Whole).map(|(page, _)| page)
 }
 
-/// Where a long page's beginning ends; `None` for a page read whole at once.
-/// The article's start found in the text is a hint only: `parse` checks what
-/// the beginning holds.
-fn preview_end(html: &str) -> Option<usize> {
-    if html.len() < PREVIEW_FROM {
-        return None;
+/// Hands a preview's whole table of contents to `whole_toc`, and adds what its
+/// beginning lacked to the list on screen, in steps.
+fn complete_toc(script: &JsValue, shown: &Element, toc: Vec<NavItem>, whole_toc: impl FnOnce(&Element, Vec<NavItem>)) {
+    let (_, rest) = page::nav_html_in_steps(&toc, "", TOC_STEP);
+    whole_toc(shown, toc);
+    if !rest.is_empty() {
+        call(script, "tocInSteps", &[shown.into(), LAYOUT_CLASS.into(), TOC_CLASS.into(), pieces_json(&rest).into()]);
     }
-    let mut end = html.find("<article")? + PREVIEW_BYTES;
-    // Most of the page: reading it whole costs about the same.
-    if end > html.len() / 4 * 3 {
-        return None;
-    }
-    while !html.is_char_boundary(end) {
-        end += 1;
-    }
-    Some(end)
 }
 
 /// What a reading of a page's text is for (`parse` in `in_browser.js`).
@@ -211,15 +229,21 @@ enum Reading {
     Whole,
     /// The page's beginning, for a preview.
     Beginning,
-    /// The whole page for its article alone: the preview had the rest.
-    Article,
+    /// The whole page for what a preview's beginning lacked: its article, and
+    /// its table of contents if the beginning had its first entries only.
+    Rest {
+        toc: bool,
+    },
 }
 
-fn read(script: &JsValue, html: &str, at: &DocsLocation, reading: Reading) -> Option<DocsPage<Element>> {
+/// The page, and whether its table of contents holds its first entries only
+/// (a preview's, which `parse` read to its `tocFirst` entries).
+fn read(script: &JsValue, html: &str, at: &DocsLocation, reading: Reading) -> Option<(DocsPage<Element>, bool)> {
     let reading = match reading {
         Reading::Whole => "whole",
         Reading::Beginning => "beginning",
-        Reading::Article => "article",
+        Reading::Rest { toc: false } => "article",
+        Reading::Rest { toc: true } => "article-toc",
     };
     let parsed = call(script, "parse", &[html.into(), settings().into(), reading.into()])?.as_string()?;
     let parsed: Parsed = serde_json::from_str(&parsed).ok()?;
@@ -231,7 +255,7 @@ fn read(script: &JsValue, html: &str, at: &DocsLocation, reading: Reading) -> Op
     let title = if parsed.title_from_heading { page::heading_title(&title) } else { title };
     let nav = parsed.nav.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
     let toc = parsed.toc.map(|ul| page::nav_items(&ul, at)).unwrap_or_default();
-    Some(DocsPage { title, content, nav, toc })
+    Some((DocsPage { title, content, nav, toc }, parsed.toc_partial))
 }
 
 /// The script, if a page was read with it.
@@ -260,8 +284,12 @@ pub fn toc_html(items: &[NavItem], label: &str) -> (String, Vec<(ListPath, Strin
 /// Adds the rest of a table of contents (`toc_html`) to the one in `nav`.
 pub fn toc_rest(nav: &Element, pieces: &[(ListPath, String)]) {
     if let (Some(s), false) = (loaded(), pieces.is_empty()) {
-        call(&s, "listInSteps", &[nav.into(), serde_json::to_string(pieces).unwrap_or_default().into()]);
+        call(&s, "listInSteps", &[nav.into(), pieces_json(pieces).into()]);
     }
+}
+
+fn pieces_json(pieces: &[(ListPath, String)]) -> String {
+    serde_json::to_string(pieces).unwrap_or_default()
 }
 
 /// A "Copy" button on every code block of an article read by `page::read_page`
@@ -269,33 +297,5 @@ pub fn toc_rest(nav: &Element, pieces: &[(ListPath, String)]) {
 pub async fn add_copy_buttons(article: &Element) {
     if let Some(script) = script().await {
         call(&script, "copyButtons", &[article.into(), copy_button().to_string().into()]);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_page_is_previewed_from_a_little_past_its_article() {
-        let nav = "<nav>".to_string() + &"x".repeat(600 * 1024);
-        let page = format!("{nav}<article class=\"md-content__inner\">{}</article>", "y".repeat(2 * 1024 * 1024));
-        assert_eq!(preview_end(&page), Some(nav.len() + PREVIEW_BYTES));
-    }
-
-    #[test]
-    fn short_pages_and_pages_without_an_article_are_read_whole() {
-        assert_eq!(preview_end(&format!("<article>{}</article>", "y".repeat(100 * 1024))), None);
-        assert_eq!(preview_end(&"y".repeat(2 * 1024 * 1024)), None);
-        // The article starts near the end: the beginning would be most of it.
-        assert_eq!(preview_end(&format!("{}<article>{}", "x".repeat(1024 * 1024), "y".repeat(100 * 1024))), None);
-    }
-
-    #[test]
-    fn the_beginning_ends_on_a_character_boundary() {
-        let page = format!("{}<article>{}", "x".repeat(600 * 1024), "é".repeat(1024 * 1024));
-        let end = preview_end(&page).unwrap();
-        assert!(page.is_char_boundary(end));
-        assert!((600 * 1024 + PREVIEW_BYTES..=600 * 1024 + PREVIEW_BYTES + 1).contains(&end));
     }
 }

@@ -3,6 +3,7 @@
 //! natively tested; `in_browser` the same with the browser's own parser and
 //! sanitizer) with the session's cache of read pages (`pages`).
 
+pub mod beginning;
 pub mod in_browser;
 pub mod index;
 pub mod links;

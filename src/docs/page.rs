@@ -330,6 +330,11 @@ pub fn nav_html_in_steps(items: &[NavItem], label: &str, step: usize) -> (String
     (nav_html(&first, label), rest.into_iter().map(|(path, items)| (path, items_html(items))).collect())
 }
 
+/// The entries `nav_html_in_steps` puts in its list at once.
+pub fn nav_html_first_entries(items: &[NavItem], step: usize) -> Vec<NavItem> {
+    split_list(items, step).0
+}
+
 /// The article's HTML without mkdocs' edit/view buttons.
 fn article_html(article: ElementRef) -> String {
     let mut out = String::new();
@@ -403,6 +408,8 @@ pub const NAV_LINK: &str = "md-nav__link";
 /// The page's own table of contents where it is nested in the site navigation.
 pub const NAV_NESTED_TOC: &str = "md-nav--secondary";
 pub const NAV: &str = "nav.md-nav--primary > ul.md-nav__list";
+/// The site navigation's own class.
+pub const NAV_PRIMARY: &str = "md-nav--primary";
 pub const TOC: &[&str] = &[".md-sidebar--secondary nav.md-nav--secondary > ul.md-nav__list", "nav.md-nav--secondary > ul.md-nav__list"];
 /// mkdocs' own buttons in the article (edit, view source).
 pub const ARTICLE_BUTTONS: &str = "md-content__button";
@@ -434,7 +441,7 @@ pub fn read_page(html: &str, at: &DocsLocation) -> DocsPage {
 mod hostile_markup;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::hostile_markup;
     use super::*;
 
@@ -442,7 +449,7 @@ mod tests {
         crate::docs::links::tests::location(page, &[])
     }
 
-    fn fixture(name: &str) -> String {
+    pub fn fixture(name: &str) -> String {
         std::fs::read_to_string(format!("{}/tests/fixtures/techdocs/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
     }
 
@@ -556,6 +563,37 @@ mod tests {
         // A short list is one piece; none, nothing.
         assert_eq!(nav_html_in_steps(&items, "Sections", 100), (nav_html(&items, "Sections"), vec![]));
         assert_eq!(nav_html_in_steps(&[], "Sections", 4), (String::new(), vec![]));
+    }
+
+    #[test]
+    fn the_first_entries_come_from_the_beginning_of_the_list_alone() {
+        // A preview reads a long table of contents' first entries only (a few
+        // more than the first piece shows), the rest once on screen.
+        fn prefix(items: &[NavItem], left: &mut usize) -> Vec<NavItem> {
+            let mut kept = vec![];
+            for i in items {
+                if *left == 0 {
+                    break;
+                }
+                *left -= 1;
+                kept.push(NavItem { children: prefix(&i.children, left), ..i.clone() });
+            }
+            kept
+        }
+        let leaf = |n: usize| NavItem { title: format!("S{n}"), href: Some(format!("/d/#doc-s{n}")), active: false, children: vec![] };
+        let mut sections: Vec<NavItem> = (0..10).map(leaf).collect();
+        sections[3].children = (100..104).map(leaf).collect();
+        sections[3].children[0].children = (200..203).map(leaf).collect();
+        let items = vec![NavItem { title: "Page".into(), href: Some("/d/".into()), active: false, children: sections }];
+        // The first piece ends at S3, with the first entry of each list S3 opens.
+        let first = nav_html_first_entries(&items, 5);
+        assert_eq!(first[0].children[3].children[0].children[0].title, "S200");
+        for read in 7..=20 {
+            let beginning = prefix(&items, &mut { read });
+            assert_eq!(nav_html_first_entries(&beginning, 5), first, "{read} entries read");
+        }
+        // Shown again, it adds nothing: the rest's pieces are the whole list's.
+        assert_eq!(nav_html_in_steps(&first, "Sections", 5), (nav_html(&first, "Sections"), vec![]));
     }
 
     #[test]

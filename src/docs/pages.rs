@@ -10,7 +10,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use crate::api::{ApiError, Backend};
 use crate::docs::in_browser;
 use crate::docs::links::DocsLocation;
-use crate::docs::page::{read_page, DocsPage};
+use crate::docs::page::{read_page, DocsPage, NavItem};
 use crate::model::entity_ref::EntityRef;
 use crate::shell::routes::Route;
 
@@ -95,7 +95,7 @@ pub async fn load(backend: &Backend, entity: &EntityRef, path: &str, allowed_hos
         return Ok(Some(page));
     }
     let page = match fetch(backend, entity, path).await {
-        Ok(html) => match in_browser::read_page(&html, &at, preview).await {
+        Ok(html) => match in_browser::read_page(&html, &at, preview, remember_whole_toc(key.clone())).await {
             Some(page) => page.with_content(Article::Nodes),
             None => markup_reader().await.map_err(|_| PageError::Code)?(&html, &at).with_content(Article::Html),
         },
@@ -104,6 +104,20 @@ pub async fn load(backend: &Backend, entity: &EntityRef, path: &str, allowed_hos
     };
     READ.with(|r| keep(&mut r.borrow_mut(), key, page.clone()));
     Ok(Some(page))
+}
+
+/// Where a preview's whole table of contents goes once read: into the page
+/// kept under `key`, if that is still the one it was read for, so that a later
+/// visit shows all of it.
+fn remember_whole_toc(key: String) -> impl FnOnce(&web_sys::Element, Vec<NavItem>) {
+    move |shown, toc| {
+        READ.with(|r| {
+            let mut r = r.borrow_mut();
+            if let Some((_, page)) = r.iter_mut().find(|(k, p)| *k == key && p.content == Article::Nodes(shown.clone())) {
+                page.toc = toc;
+            }
+        });
+    }
 }
 
 /// Starts fetching a page the reader may open next (the network only: reading

@@ -257,10 +257,10 @@ fn docs_view(p: DocsPage<Article>, hash: String, prefetch: Prefetch) -> AnyView 
         }
     };
     view! {
-        <div class="docs-layout" on:pointerover=on_pointer>
+        <div class=in_browser::LAYOUT_CLASS on:pointerover=on_pointer>
             <nav class="docs-nav" aria-label="Documentation pages" inner_html=nav_html(&p.nav, "Pages")></nav>
             <article class="docs-content" node_ref=article inner_html=html on:click=copy_code></article>
-            <nav class="docs-toc" aria-label="On this page" node_ref=toc inner_html=toc_html></nav>
+            <nav class=in_browser::TOC_CLASS aria-label="On this page" node_ref=toc inner_html=toc_html></nav>
         </div>
     }
     .into_any()
