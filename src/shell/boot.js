@@ -20,12 +20,7 @@ const TIMEOUT_MS = 30000;
 const early = new Map();
 window.__stagedoorEarly = early;
 
-function keep(method, url, token, promise) {
-  promise.catch(() => {});
-  early.set(`${method} ${url} ${token || ''}`, promise);
-  return promise;
-}
-
+/** Sends a GET and keeps its answer for the app; returns [answer, its bytes]. */
 function earlyFetch(url, token, init = {}) {
   const headers = { ...init.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -33,9 +28,16 @@ function earlyFetch(url, token, init = {}) {
   // The body is read at once: a big answer (a docs page) the app takes only later
   // would otherwise stall in the browser's network buffers until then.
   // (The answer is its own init: status, statusText and headers are read from it.)
-  const read = (r) => r.arrayBuffer().then((body) => new Response(body, r));
-  return keep('GET', url, token, fetch(url, { ...init, headers, signal }).then(read));
+  const answer = fetch(url, { ...init, headers, signal }).then((r) => r.arrayBuffer().then((body) => [new Response(body, r), body]));
+  const kept = answer.then(([r]) => r);
+  kept.catch(() => {});
+  early.set(`GET ${url} ${token || ''}`, kept);
+  return answer;
 }
+
+// An answer's JSON from its bytes, at once: a Response's own json() waits for
+// the main thread once more, tens of ms while the wasm starts.
+const json = (body) => JSON.parse(new TextDecoder().decode(body));
 
 /** The app path's segments (percent-encoded, as in the address bar). */
 function appSegments() {
@@ -81,9 +83,9 @@ function firstCalls(api) {
  * its token. */
 async function restore(base, provider, env) {
   const refreshUrl = `${base}/api/auth/${provider}/refresh?optional&env=${env}`;
-  const refresh = await earlyFetch(refreshUrl, null, { credentials: 'include', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  const [refresh, body] = await earlyFetch(refreshUrl, null, { credentials: 'include', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
   if (!refresh.ok) return;
-  const token = (await refresh.clone().json())?.backstageIdentity?.token;
+  const token = json(body)?.backstageIdentity?.token;
   // A backend older than Backstage 1.33 refuses totalItems (api/catalog.rs remembers).
   const noTotal = localStorage.getItem(`stagedoor:no-total-items@${base}`);
   for (const call of firstCalls(`${base}/api`)) {
@@ -93,7 +95,7 @@ async function restore(base, provider, env) {
 
 async function startEarly() {
   const configUrl = new URL('config.json', document.baseURI).href;
-  const reading = earlyFetch(configUrl).then((r) => r.clone().json());
+  const reading = earlyFetch(configUrl).then(([, body]) => json(body));
   const signedIn = (base) => localStorage.getItem(`stagedoor:signed-in-with@${base}`);
   // The session is restored as on the last visit at once, before config.json
   // is read: those few steps would wait tens of ms for a main thread busy
@@ -126,7 +128,7 @@ if (!window.STAGEDOOR_CONFIG) {
   // A chunk's page opened first: all its wasm in one file, fetched now rather
   // than file by file once the main module runs (scripts/build/first-pages.mjs);
   // the chunks' loader takes its slices from this answer.
-  if (page) window.__stagedoorFirst = earlyFetch(`${window.__stagedoorPkg}first-${page}.bin`);
+  if (page) window.__stagedoorFirst = earlyFetch(`${window.__stagedoorPkg}first-${page}.bin`).then(([r]) => r);
 }
 // The chunks' loader (scripts/build/split-loader.mjs), beside main.js when the
 // first page is a chunk's; the catalog list, in the main module, does without.
