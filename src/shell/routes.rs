@@ -190,12 +190,10 @@ impl Route {
     pub fn styles(&self) -> &'static [&'static str] {
         match self {
             Route::Home | Route::Catalog | Route::NotFound | Route::Create | Route::Settings => &[],
-            // code.css: code colouring (ui/highlight.rs), for an entity's API
-            // definition and the template editor's YAML and dry-run results.
+            // Code colouring (ui/highlight.rs): API definitions, the template editor's YAML and results.
             Route::Entity(_) => &["entity.css", "code.css"],
             Route::CatalogImport | Route::ValidateEntities | Route::CatalogExport => &["forms.css", "catalog-import.css"],
-            Route::TemplateEditor => &["forms.css", "template-editor.css", "code.css"],
-            Route::FieldExplorer => &["forms.css", "template-editor.css"],
+            Route::TemplateEditor | Route::FieldExplorer => &["forms.css", "template-editor.css", "code.css"],
             Route::Template { .. } | Route::Tasks | Route::Task(_) | Route::Actions => &["forms.css"],
             Route::Docs | Route::DocsPage { .. } => &["docs.css"],
             Route::Search => &["search.css"],
